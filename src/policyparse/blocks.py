@@ -1,0 +1,156 @@
+"""The intermediate representation both readers produce and every pass consumes.
+
+A document is a flat list of blocks in reading order. Blocks are frozen: a pass that
+changes one builds a new one with :func:`dataclasses.replace`, so a pass can never
+corrupt the input of another by accident.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import TypeAlias
+
+
+@dataclass(frozen=True, kw_only=True)
+class Span:
+    """Where a block came from: 1-based source lines and, for HTML, an element path."""
+
+    lines: tuple[int, int] | None = None
+    path: str | None = None
+
+    def describe(self) -> str:
+        """A short human-readable location, used in repair and drop records."""
+        if self.path and self.lines:
+            return f"{self.path} (line {self.lines[0]})"
+        if self.path:
+            return self.path
+        if self.lines:
+            first, last = self.lines
+            return f"line {first}" if first == last else f"lines {first}-{last}"
+        return "unknown"
+
+
+NO_SPAN = Span()
+
+
+@dataclass(frozen=True, kw_only=True)
+class BlockBase:
+    """Fields every block has.
+
+    ``chrome`` names why a reader thinks the block is page furniture rather than article
+    (``nav``, ``footer``, ``related``…); the boilerplate stage decides what to drop.
+    ``link_ratio`` is the share of the block's text inside links (HTML only).
+    """
+
+    span: Span = NO_SPAN
+    chrome: str = ""
+    link_ratio: float = 0.0
+
+
+@dataclass(frozen=True, kw_only=True)
+class Heading(BlockBase):
+    text: str
+    level: int = 2
+
+
+@dataclass(frozen=True, kw_only=True)
+class Paragraph(BlockBase):
+    text: str
+    # Text of a bold element opening the paragraph ("<strong>Name</strong> rest"), if any.
+    lead: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ListItem:
+    text: str
+    lead: str = ""
+    children: tuple[ListItem, ...] = ()
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, kw_only=True)
+class ListBlock(BlockBase):
+    items: tuple[ListItem, ...]
+    ordered: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class Table(BlockBase):
+    """A grid of cell texts. ``row_spans`` has one entry per row (same order as ``rows``)."""
+
+    rows: tuple[tuple[str, ...], ...]
+    header_rows: int = 0
+    row_spans: tuple[Span, ...] = field(default=())
+    caption: str = ""
+
+    def row_span(self, index: int) -> Span:
+        return self.row_spans[index] if index < len(self.row_spans) else self.span
+
+
+Block: TypeAlias = Heading | Paragraph | ListBlock | Table
+
+
+def block_text(block: Block) -> str:
+    """All visible text of a block, one line per paragraph, item or row."""
+    if isinstance(block, Heading | Paragraph):
+        return block.text
+    if isinstance(block, ListBlock):
+        return "\n".join(_item_lines(block.items))
+    return "\n".join(" ".join(cell for cell in row if cell) for row in block.rows)
+
+
+def _item_lines(items: tuple[ListItem, ...]) -> list[str]:
+    lines: list[str] = []
+    stack = list(reversed(items))
+    while stack:
+        item = stack.pop()
+        lines.append(item.text)
+        stack.extend(reversed(item.children))
+    return lines
+
+
+@dataclass(kw_only=True)
+class ItemDraft:
+    """A mutable list item while a reader collects its children."""
+
+    text: str
+    lead: str = ""
+    span: Span = NO_SPAN
+    indent: int = 0
+    ordered: bool = False
+    children: list[ItemDraft] = field(default_factory=list)
+
+
+def freeze_items(roots: list[ItemDraft]) -> tuple[ListItem, ...]:
+    """Turn drafts into frozen items bottom-up, without recursion (nesting can be deep)."""
+    order: list[ItemDraft] = []
+    stack = list(roots)
+    while stack:
+        draft = stack.pop()
+        order.append(draft)
+        stack.extend(draft.children)
+    frozen: dict[int, ListItem] = {}
+    for draft in reversed(order):
+        frozen[id(draft)] = ListItem(
+            text=draft.text,
+            lead=draft.lead,
+            children=tuple(frozen[id(child)] for child in draft.children),
+            span=draft.span,
+        )
+    return tuple(frozen[id(root)] for root in roots)
+
+
+def map_item_texts(items: tuple[ListItem, ...], fix: Callable[[str], str]) -> tuple[ListItem, ...]:
+    """The same item tree with ``fix`` applied to every text and lead, without recursion."""
+    order: list[ListItem] = []
+    stack = list(items)
+    while stack:
+        item = stack.pop()
+        order.append(item)
+        stack.extend(item.children)
+    rebuilt: dict[int, ListItem] = {}
+    for item in reversed(order):
+        children = tuple(rebuilt[id(child)] for child in item.children)
+        rebuilt[id(item)] = replace(item, text=fix(item.text), lead=fix(item.lead), children=children)
+    return tuple(rebuilt[id(item)] for item in items)

@@ -1,0 +1,112 @@
+"""Drop page furniture from the block stream, keeping each dropped block with its reason."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .blocks import Block, Heading, ListBlock, Paragraph, block_text
+from .models import Dropped
+from .textutil import words_of
+
+# Headings that open a block of links to other pages, not a section of this article.
+RELATED_HEADING = re.compile(
+    r"^(?:related(?: articles| stories| news| content| posts| reading| links| coverage)?|read more"
+    r"|read next|more (?:from|on|stories|news|like this|in)\b.*|most (?:popular|read|viewed|shared)"
+    r"|you (?:may|might) also (?:like|be interested)|recommended(?: for you| stories)?|trending(?: now)?"
+    r"|top stories|latest (?:news|stories)|see also|further reading|share this(?: article| story)?"
+    r"|siehe auch|mehr zum thema|das könnte sie auch interessieren|lee también|noticias relacionadas"
+    r"|leave a (?:comment|reply)|comments?|tags?|advertisement)\s*:?$",
+    re.IGNORECASE,
+)
+# Short blocks that are site furniture wherever they stand.
+FURNITURE_TEXT = re.compile(
+    r"^(?:related|read more|read next|see also|also read|watch|listen)\s*:"
+    r"|\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies"
+    r"|subscribe to (?:our|the) newsletter|sign up for (?:our|the) newsletter|share (?:this|on)"
+    r"|follow us on|all rights reserved|click here to subscribe)\b"
+    r"|^©|^copyright\b|^advertisement$",
+    re.IGNORECASE,
+)
+# Furniture is short; a long paragraph that mentions cookies is article text.
+MAX_FURNITURE_WORDS = 40
+# A list whose text is mostly links, with short items, is navigation.
+LINK_DENSE_RATIO = 0.75
+MAX_NAV_ITEM_WORDS = 12
+# A trailing headline sharing less than this share of its words with the article is
+# reported as unrelated (it is dropped either way: it heads no text).
+RELATED_OVERLAP = 0.5
+
+
+@dataclass
+class Cleaned:
+    blocks: list[Block]
+    dropped: list[Dropped] = field(default_factory=list)
+
+
+def remove_boilerplate(blocks: list[Block]) -> Cleaned:
+    """Split the stream into article blocks and dropped furniture, in order."""
+    result = Cleaned(blocks=[])
+    skip_until_level: int | None = None
+    for block in blocks:
+        reason = _furniture_reason(block)
+        if skip_until_level is not None:
+            if isinstance(block, Heading) and block.level <= skip_until_level and not reason:
+                skip_until_level = None
+            else:
+                reason = reason or "links to other articles under a related-articles heading"
+        if isinstance(block, Heading) and RELATED_HEADING.match(block.text):
+            reason = "related-articles heading"
+            skip_until_level = block.level
+        if reason:
+            result.dropped.append(_dropped(block, reason))
+        else:
+            result.blocks.append(block)
+    _drop_trailing_headlines(result)
+    return result
+
+
+def _furniture_reason(block: Block) -> str:
+    if block.chrome:
+        return f"page furniture ({block.chrome})"
+    text = block_text(block)
+    if isinstance(block, Paragraph | Heading) and len(words_of(text)) <= MAX_FURNITURE_WORDS:
+        if FURNITURE_TEXT.search(text):
+            return "site furniture text"
+    if isinstance(block, ListBlock) and _is_link_list(block):
+        return "link-dense list (navigation)"
+    if isinstance(block, Paragraph) and block.link_ratio >= LINK_DENSE_RATIO:
+        return "link-only paragraph"
+    return ""
+
+
+def _is_link_list(block: ListBlock) -> bool:
+    if block.link_ratio < LINK_DENSE_RATIO or not block.items:
+        return False
+    words = sum(len(words_of(item.text)) for item in block.items)
+    return words / len(block.items) <= MAX_NAV_ITEM_WORDS
+
+
+def _drop_trailing_headlines(result: Cleaned) -> None:
+    """Headings at the very end head no text: they are other articles' headlines."""
+    trailing: list[Block] = []
+    while result.blocks and isinstance(result.blocks[-1], Heading) and len(result.blocks) > 1:
+        trailing.insert(0, result.blocks.pop())
+    if not trailing:
+        return
+    vocabulary = {word.lower() for block in result.blocks for word in words_of(block_text(block))}
+    for block in trailing:
+        result.dropped.append(_dropped(block, _trailing_reason(block, vocabulary)))
+
+
+def _trailing_reason(block: Block, vocabulary: set[str]) -> str:
+    words = [word.lower() for word in words_of(block_text(block)) if len(word) > 3]
+    shared = sum(1 for word in words if word in vocabulary)
+    if words and shared / len(words) < RELATED_OVERLAP:
+        return "trailing headline unrelated to the article"
+    return "trailing headline with no text under it"
+
+
+def _dropped(block: Block, reason: str) -> Dropped:
+    return Dropped(text=block_text(block), reason=reason, where=block.span.describe())
+

@@ -1,0 +1,47 @@
+"""The error contract: one base class, subclasses that also inherit the builtin they mean.
+
+Every error carries a stable ``code`` so scripts can branch on it without parsing messages,
+and ``where`` (a path, line or element) when the input position is known.
+"""
+
+from __future__ import annotations
+
+
+class PolicyParseError(Exception):
+    """Base of every error policyparse raises on purpose."""
+
+    code = "policyparse-error"
+
+    def __init__(self, message: str, *, where: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.where = where
+
+    def __str__(self) -> str:
+        if self.where:
+            return f"{self.message} (at {self.where})"
+        return self.message
+
+
+class InputError(PolicyParseError, ValueError):
+    """The input is not text or HTML we can read (binary data, undecodable bytes, bad type)."""
+
+    code = "bad-input"
+
+
+class UnsupportedFormatError(PolicyParseError, ValueError):
+    """The caller asked for a format policyparse does not read."""
+
+    code = "unsupported-format"
+
+
+class TooLargeError(PolicyParseError, ValueError):
+    """The input is larger than the configured ``max_bytes``."""
+
+    code = "too-large"
+
+
+class RepairError(PolicyParseError, ValueError):
+    """A repair was needed and the strictness setting says repairs must fail the parse."""
+
+    code = "repair-needed"

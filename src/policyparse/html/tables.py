@@ -1,0 +1,168 @@
+"""Read ``<table>`` elements into rectangular grids, spans expanded (pandas semantics)."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from ..blocks import Block, Span, Table
+from .text import subtree_text
+
+# trafilatura's cap: no real table spans more; a bigger value is an error or an attack.
+MAX_SPAN = 100
+# Columns and rows read from one table; what lies past them is counted, not gridded.
+MAX_COLUMNS = 200
+MAX_ROWS = 100_000
+LEADING_INTEGER = re.compile(r"\s*\+?(\d{1,9})")
+SECTION_TAGS = frozenset({"thead", "tbody", "tfoot"})
+# A table with no header markup whose cells hold this many paragraphs wraps an article.
+LAYOUT_PARAGRAPHS = 3
+
+
+def parse_span(value: str | None) -> int:
+    """Read a colspan/rowspan leniently and cap it: '2;' → 2, '3px' → 3, '' or '-1' → 1.
+
+    >>> [parse_span(v) for v in ("2", "2;", "3px", "", "-4", "1e9", None, "999")]
+    [2, 2, 3, 1, 1, 1, 1, 100]
+    """
+    match = LEADING_INTEGER.match(value or "")
+    if not match:
+        return 1
+    number = int(match.group(1))
+    return min(max(number, 1), MAX_SPAN)
+
+
+def is_layout_table(node: LexborNode) -> bool:
+    """A table used to place the page rather than to hold data (Readability's signals)."""
+    attributes = node.attributes
+    if attributes.get("role") in ("presentation", "none"):
+        return True
+    if node.css_first("caption, thead, th") is not None:
+        return False
+    if node.css_first("h1, h2, h3, h4, h5, h6, ul, ol, table") is not None:
+        return True
+    return len(node.css("p")) >= LAYOUT_PARAGRAPHS
+
+
+def read_table(node: LexborNode, path: str, chrome: str) -> list[Block]:
+    """The table block, then each table nested in its cells (document order, iteratively)."""
+    blocks: list[Block] = []
+    pending = [(node, path)]
+    while pending:
+        table_node, table_path = pending.pop(0)
+        table, nested = _read_one(table_node, table_path, chrome)
+        if table is not None:
+            blocks.append(table)
+        pending[0:0] = [(child, f"{table_path}//table[{i}]") for i, child in enumerate(nested, 1)]
+    return blocks
+
+
+def _read_one(node: LexborNode, path: str, chrome: str) -> tuple[Table | None, list[LexborNode]]:
+    grid: list[list[str | None]] = []
+    carry: dict[int, tuple[str, int]] = {}  # column → (text, rows still spanned)
+    row_spans: list[Span] = []
+    header_rows = 0
+    counting_header = True
+    nested: list[LexborNode] = []
+    chars = links = 0
+    caption = ""
+    for index, (row, in_head) in enumerate(_rows(node), 1):
+        if index > MAX_ROWS:
+            break
+        cells = []
+        for cell in _cells(row):
+            run, stopped = subtree_text(cell, stop_tags=frozenset({"table"}))
+            nested.extend(stopped)
+            chars += run.chars
+            links += run.link_chars
+            text = " ".join(run.text().split())
+            cells.append((text, parse_span(cell.attributes.get("colspan")),
+                          parse_span(cell.attributes.get("rowspan")), cell.tag == "th"))
+        if not cells and not carry:
+            continue
+        grid.append(_place_row(cells, carry))
+        row_spans.append(Span(path=f"{path}/tr[{index}]"))
+        is_header = in_head or (bool(cells) and all(is_th for *_, is_th in cells))
+        if counting_header and is_header:
+            header_rows += 1
+        else:
+            counting_header = False
+    caption_node = node.css_first("caption")
+    if caption_node is not None:
+        caption = " ".join(subtree_text(caption_node)[0].text().split())
+    rows = _rectangular(grid)
+    if not rows:
+        return None, nested
+    table = Table(
+        rows=rows,
+        header_rows=min(header_rows, len(rows)),
+        row_spans=tuple(row_spans),
+        caption=caption,
+        span=Span(path=path),
+        chrome=chrome,
+        link_ratio=links / chars if chars else 0.0,
+    )
+    return table, nested
+
+
+def _rows(table: LexborNode) -> list[tuple[LexborNode, bool]]:
+    """The table's own rows in order, with whether each sits in ``<thead>``."""
+    rows = []
+    child = table.child
+    while child is not None:
+        if child.tag == "tr":
+            rows.append((child, False))
+        elif child.tag in SECTION_TAGS:
+            row = child.child
+            while row is not None:
+                if row.tag == "tr":
+                    rows.append((row, child.tag == "thead"))
+                row = row.next
+        child = child.next
+    return rows
+
+
+def _cells(row: LexborNode) -> list[LexborNode]:
+    cells = []
+    cell = row.child
+    while cell is not None:
+        if cell.tag in ("td", "th"):
+            cells.append(cell)
+        cell = cell.next
+    return cells
+
+
+def _place_row(
+    cells: list[tuple[str, int, int, bool]], carry: dict[int, tuple[str, int]]
+) -> list[str | None]:
+    """Place one row's cells into grid slots, honouring spans carried from rows above."""
+    row: list[str | None] = []
+    column = 0
+    queue = list(cells)
+    while (queue or any(col >= column for col in carry)) and column < MAX_COLUMNS:
+        if column in carry:
+            text, remaining = carry.pop(column)
+            row.append(text)
+            if remaining > 1:
+                carry[column] = (text, remaining - 1)
+            column += 1
+            continue
+        if not queue:
+            row.append(None)
+            column += 1
+            continue
+        text, colspan, rowspan, _ = queue.pop(0)
+        for _ in range(colspan):
+            if column >= MAX_COLUMNS:
+                break
+            row.append(text)
+            if rowspan > 1:
+                carry[column] = (text, rowspan - 1)
+            column += 1
+    return row
+
+
+def _rectangular(grid: list[list[str | None]]) -> tuple[tuple[str, ...], ...]:
+    width = max((len(row) for row in grid), default=0)
+    return tuple(tuple((cell or "") for cell in row) + ("",) * (width - len(row)) for row in grid)

@@ -1,0 +1,118 @@
+"""Collect the visible text of an HTML subtree, iteratively, the way a reader sees it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+# Elements whose content is never visible article text.
+SKIP_TAGS = frozenset(
+    "script style noscript template svg math iframe object embed canvas select button input "
+    "textarea head title meta link video audio map area source track param datalist "
+    "_comment !doctype".split()
+)
+BOLD_TAGS = frozenset({"b", "strong"})
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote center dd details dialog dir div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre "
+    "section summary table tbody td tfoot th thead tr ul caption body html".split()
+)
+LINE_BREAK = "\n"
+
+
+@dataclass
+class TextRun:
+    """Inline text being gathered: its pieces, the bold lead it opens with, link share."""
+
+    parts: list[str] = field(default_factory=list)
+    lead: str = ""
+    lead_closed: bool = False
+    link_chars: int = 0
+    chars: int = 0
+
+    def add(self, text: str, *, in_link: bool) -> None:
+        if not text:
+            return
+        self.parts.append(text)
+        visible = len(text.strip())
+        self.chars += visible
+        if in_link:
+            self.link_chars += visible
+
+    def add_break(self) -> None:
+        self.parts.append(LINE_BREAK)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def is_blank(self) -> bool:
+        return self.chars == 0
+
+    def link_ratio(self) -> float:
+        return self.link_chars / self.chars if self.chars else 0.0
+
+
+def text_node_value(node: LexborNode) -> str:
+    """A text node's characters, with source newlines turned into spaces (HTML rules)."""
+    value = node.text_content or ""
+    return value.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+
+
+def subtree_text(
+    root: LexborNode, *, stop_tags: frozenset[str] = frozenset()
+) -> tuple[TextRun, list[LexborNode]]:
+    """Text of ``root``'s subtree and the ``stop_tags`` elements met (not descended into).
+
+    Block elements inside separate their text with a space, so a cell holding two
+    paragraphs does not glue their words together. The walk is iterative.
+    """
+    run = TextRun()
+    stopped: list[LexborNode] = []
+    # Each entry: (node, is_exit_marker, link_depth).
+    stack: list[tuple[LexborNode, bool, int]] = []
+    _push_children(stack, root, 0)
+    bold_open: LexborNode | None = None
+    while stack:
+        node, is_exit, links = stack.pop()
+        tag = node.tag or ""
+        if is_exit:
+            if node is bold_open:
+                _close_lead(run)
+            if tag in BLOCK_TAGS:
+                run.add(" ", in_link=False)
+            continue
+        if tag == "-text":
+            run.add(text_node_value(node), in_link=links > 0)
+            continue
+        if tag in SKIP_TAGS or tag.startswith("_"):
+            continue
+        if tag in stop_tags:
+            stopped.append(node)
+            run.add(" ", in_link=False)
+            continue
+        if tag == "br":
+            run.add(" ", in_link=False)
+            continue
+        if tag in BOLD_TAGS and run.is_blank() and not run.lead_closed and bold_open is None:
+            bold_open = node
+        if tag in BLOCK_TAGS:
+            run.add(" ", in_link=False)
+        stack.append((node, True, links))
+        _push_children(stack, node, links + (tag == "a"))
+    return run, stopped
+
+
+def _close_lead(run: TextRun) -> None:
+    run.lead = run.text().strip()
+    run.lead_closed = True
+
+
+def _push_children(stack: list[tuple[LexborNode, bool, int]], node: LexborNode, links: int) -> None:
+    children: list[LexborNode] = []
+    child = node.child
+    while child is not None:
+        children.append(child)
+        child = child.next
+    for child in reversed(children):
+        stack.append((child, False, links))

@@ -1,0 +1,61 @@
+"""Turn runs of paragraphs that start with bullet marks into real lists.
+
+Pages often fake lists: ``<p>• A: …</p><p>• B: …</p>``, ``<br>``-separated bullet lines, or
+"– " dash paragraphs. Two or more in a row become a list, so the structure builder reads
+their items like any other list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..blocks import Block, ListBlock, ListItem, Paragraph, Span
+from .log import RepairLog
+
+BULLET_MARK = re.compile(r"^\s*(?:[-*•·▪◦●■►▸‣–—※○□▲]|\d{1,3}[.)])\s+(?=\S)")
+# One bullet paragraph alone is a paragraph that happens to start with a dash.
+MIN_RUN = 2
+
+
+def group_bullet_paragraphs(blocks: list[Block], log: RepairLog) -> list[Block]:
+    """Group two or more consecutive bullet paragraphs into one list.
+
+    >>> from policyparse.blocks import Paragraph
+    >>> blocks = [Paragraph(text="• Fund A: grants."), Paragraph(text="• Fund B: loans.")]
+    >>> [item.text for item in group_bullet_paragraphs(blocks, RepairLog())[0].items]
+    ['Fund A: grants.', 'Fund B: loans.']
+    """
+    result: list[Block] = []
+    run: list[Paragraph] = []
+    for block in [*blocks, None]:
+        if isinstance(block, Paragraph) and BULLET_MARK.match(block.text) and _same_chrome(run, block):
+            run.append(block)
+            continue
+        result.extend(_as_list(run, log) if len(run) >= MIN_RUN else run)
+        run = []
+        if isinstance(block, Paragraph) and BULLET_MARK.match(block.text):
+            run = [block]
+        elif block is not None:
+            result.append(block)
+    return result
+
+
+def _same_chrome(run: list[Paragraph], block: Paragraph) -> bool:
+    return not run or run[-1].chrome == block.chrome
+
+
+def _as_list(run: list[Paragraph], log: RepairLog) -> list[Block]:
+    items = tuple(
+        ListItem(text=BULLET_MARK.sub("", p.text, count=1), lead=_lead_without_mark(p), span=p.span)
+        for p in run
+    )
+    first, last = run[0].span, run[-1].span
+    lines = (first.lines[0], last.lines[1]) if first.lines and last.lines else None
+    span = Span(lines=lines, path=first.path)
+    log.add("group_bullet_paragraphs", span, run[0].text, f"list of {len(items)} items")
+    ratio = sum(p.link_ratio for p in run) / len(run)
+    return [ListBlock(items=items, span=span, chrome=run[0].chrome, link_ratio=ratio)]
+
+
+def _lead_without_mark(paragraph: Paragraph) -> str:
+    return BULLET_MARK.sub("", paragraph.lead, count=1) if paragraph.lead else ""

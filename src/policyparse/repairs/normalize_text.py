@@ -1,0 +1,44 @@
+"""Normalise every string: entity text decoded, invisibles removed, whitespace collapsed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..blocks import Block, Heading, ListBlock, Paragraph, map_item_texts
+from ..textutil import clean_text, decode_entity_text, has_entity_text
+from .log import RepairLog
+
+
+def normalize_text(blocks: list[Block], log: RepairLog) -> list[Block]:
+    """Clean every text of every block; decoding leftover entity text is logged.
+
+    >>> from policyparse.blocks import Paragraph
+    >>> log = RepairLog()
+    >>> normalize_text([Paragraph(text="R&amp;D\\u00a0 plan\\u200b")], log)[0].text
+    'R&D plan'
+    >>> [repair.kind for repair in log.repairs]
+    ['decode_entity_text']
+    """
+    return [_normalize_block(block, log) for block in blocks]
+
+
+def _normalize_block(block: Block, log: RepairLog) -> Block:
+    def fix(text: str) -> str:
+        return _fix(text, block, log)
+
+    if isinstance(block, Heading | Paragraph):
+        lead = fix(block.lead) if isinstance(block, Paragraph) else ""
+        fixed = replace(block, text=fix(block.text))
+        return replace(fixed, lead=lead) if isinstance(fixed, Paragraph) else fixed
+    if isinstance(block, ListBlock):
+        return replace(block, items=map_item_texts(block.items, fix))
+    rows = tuple(tuple(fix(cell) for cell in row) for row in block.rows)
+    return replace(block, rows=rows, caption=fix(block.caption))
+
+
+def _fix(text: str, block: Block, log: RepairLog) -> str:
+    if has_entity_text(text):
+        decoded = decode_entity_text(text)
+        log.add("decode_entity_text", block.span, text, decoded)
+        text = decoded
+    return clean_text(text)

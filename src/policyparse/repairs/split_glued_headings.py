@@ -1,0 +1,123 @@
+"""Split a heading that a scraper glued onto the next paragraph ("Moving ForwardPresident…").
+
+When a heading and the paragraph after it lose the break between them, a lower-case
+letter runs straight into a capital that starts a sentence. If the text from the last
+sentence end up to that junction reads as a heading, the block is split there. When this
+happens in the last cell of a table (the unclosed table swallowed what followed), the
+heading and the prose after it move out of the table into the document flow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..blocks import Block, Heading, Paragraph, Table
+from ..textutil import reads_as_heading, starts_like_sentence, title_case_ratio, words_of
+from .log import RepairLog
+
+# A lower-case letter (any Latin script) directly followed by a capitalised word.
+JUNCTION = re.compile(r"(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
+SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’)\]]?\s+")
+# The glued heading must have a few words, and the left half of the glued word must be a
+# real word end ("Forward" in "ForwardPresident"), not a name prefix ("Mc" in "McDonald").
+MIN_HEADING_WORDS = 2
+MIN_GLUED_TAIL_LETTERS = 3
+MIN_TITLE_CASE_RATIO = 0.6
+# The prose after the junction must be a real sentence, not a camel-cased brand name.
+MIN_PROSE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class GluedSplit:
+    before: str
+    heading: str
+    after: str
+
+
+def find_glued_heading(text: str) -> GluedSplit | None:
+    """The first junction where a heading is glued onto the sentence after it.
+
+    >>> find_glued_heading("Ties grew. Moving ForwardThe plan starts in May with talks.")
+    GluedSplit(before='Ties grew.', heading='Moving Forward', after='The plan starts in May with talks.')
+    >>> find_glued_heading("The McDonald family met officials on Monday.") is None
+    True
+    """
+    for junction in JUNCTION.finditer(text):
+        start = _sentence_start(text, junction.start())
+        heading = text[start : junction.start()].strip()
+        after = text[junction.start() :].strip()
+        if _is_glued_heading(heading, after):
+            return GluedSplit(text[:start].strip(), heading, after)
+    return None
+
+
+def _sentence_start(text: str, end: int) -> int:
+    start = 0
+    for boundary in SENTENCE_BOUNDARY.finditer(text, 0, end):
+        start = boundary.end()
+    return start
+
+
+def _is_glued_heading(heading: str, after: str) -> bool:
+    words = words_of(heading)
+    if len(words) < MIN_HEADING_WORDS or not reads_as_heading(heading):
+        return False
+    tail = re.search(r"[^\W\d_]+$", heading)
+    if tail is None or len(tail.group()) < MIN_GLUED_TAIL_LETTERS:
+        return False
+    if title_case_ratio(heading) < MIN_TITLE_CASE_RATIO:
+        return False
+    return len(words_of(after)) >= MIN_PROSE_WORDS and starts_like_sentence(after)
+
+
+def split_glued_headings(blocks: list[Block], log: RepairLog) -> list[Block]:
+    """Split glued headings in paragraphs and in the last cell of a table.
+
+    >>> from policyparse.blocks import Paragraph
+    >>> out = split_glued_headings([Paragraph(text="Next StepsThe ministry will consult in May.")], RepairLog())
+    >>> [(type(b).__name__, b.text) for b in out]
+    [('Heading', 'Next Steps'), ('Paragraph', 'The ministry will consult in May.')]
+    """
+    result: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            result.extend(_split_paragraph(block, log))
+        elif isinstance(block, Table):
+            result.extend(_split_table(block, log))
+        else:
+            result.append(block)
+    return result
+
+
+def _split_paragraph(block: Paragraph, log: RepairLog) -> list[Block]:
+    pieces: list[Block] = []
+    rest = block
+    while (found := find_glued_heading(rest.text)) is not None:
+        log.add("split_glued_headings", block.span, rest.text, f"{found.heading} / {found.after}")
+        if found.before:
+            pieces.append(replace(rest, text=found.before))
+        pieces.append(Heading(text=found.heading, level=3, span=block.span, chrome=block.chrome))
+        rest = replace(rest, text=found.after, lead="")
+    pieces.append(rest)
+    return pieces
+
+
+def _split_table(table: Table, log: RepairLog) -> list[Block]:
+    """Prose glued after the last cell's text left the table with the heading before it."""
+    if not table.rows:
+        return [table]
+    last_row = table.rows[-1]
+    column = max((i for i, cell in enumerate(last_row) if cell), default=None)
+    if column is None:
+        return [table]
+    found = find_glued_heading(last_row[column])
+    if found is None or not found.before:
+        return [table]
+    log.add("split_glued_headings", table.row_span(len(table.rows) - 1), last_row[column],
+            f"cell: {found.before} / heading: {found.heading} / moved out: {found.after}")
+    row = (*last_row[:column], found.before, *last_row[column + 1 :])
+    span = table.row_span(len(table.rows) - 1)
+    moved = Paragraph(text=found.after, span=span, chrome=table.chrome)
+    heading = Heading(text=found.heading, level=3, span=span, chrome=table.chrome)
+    return [replace(table, rows=(*table.rows[:-1], row)), heading, *_split_paragraph(moved, log)]

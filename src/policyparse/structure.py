@@ -1,0 +1,265 @@
+"""Block stream → title, lede, pillars and initiatives (the record's shape)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .blocks import Block, Heading, ListBlock, ListItem, Paragraph, Table, block_text
+from .models import Dropped, Initiative, Origin, Pillar
+from .textutil import ends_with_punctuation, is_numeric_text, words_of
+
+# "Name: description" — a colon not inside a time or URL ("10:30", "https:").
+# "Name – description", "Name — description", "Name - description" need spaces around the dash.
+NAME_SEPARATOR = re.compile(r"\s*[:：](?![0-9/])\s*|\s+[–—-]{1,2}\s+")
+# A name is a label, not a clause: past this many words the colon introduces something else.
+MAX_NAME_WORDS = 12
+SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:[|–—:·•»]|-|::)\s+(?P<site>[^|–—·•»]{1,60})$")
+MAX_SITE_NAME_WORDS = 6
+DESCRIBING_HEADER = re.compile(
+    r"descri|purpose|detail|impact|objective|aim|goal|summary|what|outcome|explanation|about"
+    r"|beschreibung|ziel|descripción|objetivo|description",
+    re.IGNORECASE,
+)
+NAMING_HEADER = re.compile(
+    r"name|initiative|programm?e|program|measure|polic|project|scheme|action|commitment|pillar"
+    r"|maßnahme|massnahme|medida|programa",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Split:
+    name: str
+    description: str
+
+
+@dataclass
+class _PillarDraft:
+    title: str
+    lines: list[str] = field(default_factory=list)
+    initiatives: list[Initiative] = field(default_factory=list)
+
+    def freeze(self) -> Pillar:
+        return Pillar(
+            title=self.title, description="\n".join(self.lines), initiatives=tuple(self.initiatives)
+        )
+
+
+@dataclass
+class Structure:
+    title: str
+    lede: str
+    pillars: list[Pillar]
+    dropped: list[Dropped]
+
+
+def strip_site_suffix(title: str) -> str:
+    """Remove a trailing site name: 'Plan for rail | The Daily Post' → 'Plan for rail'.
+
+    >>> strip_site_suffix("Pension reform unveiled - Ministry of Labour")
+    'Pension reform unveiled'
+    >>> strip_site_suffix("Rail: a vision for growth")
+    'Rail: a vision for growth'
+    """
+    title = " ".join(title.split())
+    match = SITE_SUFFIX.match(title)
+    if not match or match.group(0).count(":") and ":" in title.rsplit(" ", 3)[0][-3:]:
+        return title
+    site, head = match.group("site"), match.group("title")
+    separator = title[len(head) : len(title) - len(site)].strip()
+    if separator == ":" or len(words_of(site)) > MAX_SITE_NAME_WORDS:
+        return title
+    if len(words_of(head)) < len(words_of(site)):
+        return title
+    return head
+
+
+def choose_title(blocks: list[Block], fallback: str) -> tuple[str, list[Block]]:
+    """The first level-1 heading is the title (and leaves the stream); else ``fallback``."""
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading) and block.level == 1:
+            return block.text, blocks[:index] + blocks[index + 1 :]
+    title = strip_site_suffix(fallback)
+    if blocks and isinstance(blocks[0], Heading) and blocks[0].text == title:
+        return title, blocks[1:]
+    return title, blocks
+
+
+def split_name(text: str, lead: str = "") -> Split | None:
+    """Split an item into name and description, or None when it is a plain sentence.
+
+    >>> split_name("Direct Talks: Opening channels for dialogue.")
+    Split(name='Direct Talks', description='Opening channels for dialogue.')
+    >>> split_name("Rail Fund – £2bn for new lines")
+    Split(name='Rail Fund', description='£2bn for new lines')
+    >>> split_name("Universal Credit replaces six benefits", lead="Universal Credit")
+    Split(name='Universal Credit', description='replaces six benefits')
+    >>> split_name("The ministry will review the rules by May.") is None
+    True
+    """
+    if lead and text.startswith(lead) and len(lead) < len(text):
+        name = lead.strip().rstrip(":：–—-").strip()
+        description = text[len(lead) :].strip().lstrip(":：–—-").strip()
+        if name and description and len(words_of(name)) <= MAX_NAME_WORDS:
+            return Split(name, description)
+    match = NAME_SEPARATOR.search(text)
+    if match is None:
+        return None
+    name, description = text[: match.start()].strip(), text[match.end() :].strip()
+    if not name or not description or len(words_of(name)) > MAX_NAME_WORDS:
+        return None
+    if ends_with_punctuation(name) or not words_of(name):
+        return None
+    return Split(name, description)
+
+
+def build_structure(blocks: list[Block], fallback_title: str) -> Structure:
+    title, body = choose_title(blocks, fallback_title)
+    lede = _PillarDraft(title="")
+    pillars: list[_PillarDraft] = []
+    dropped: list[Dropped] = []
+    for index, block in enumerate(body):
+        if isinstance(block, Heading):
+            pillars.append(_PillarDraft(title=block.text))
+            continue
+        target = pillars[-1] if pillars else lede
+        if isinstance(block, Paragraph):
+            target.lines.append(block.text)
+        elif isinstance(block, ListBlock):
+            _add_list(target, block, index)
+        else:
+            table_dropped = _add_table(target, block, index)
+            if table_dropped is not None:
+                dropped.append(table_dropped)
+        if target is lede and lede.initiatives:
+            # Initiatives before any heading belong to a pillar named after the document.
+            pillars.append(_PillarDraft(title=title, initiatives=lede.initiatives))
+            lede.initiatives = []
+    return Structure(
+        title=title,
+        lede="\n".join(lede.lines),
+        pillars=[pillar.freeze() for pillar in pillars],
+        dropped=dropped,
+    )
+
+
+def _add_list(target: _PillarDraft, block: ListBlock, index: int) -> None:
+    for row, item in enumerate(block.items):
+        found = split_name(item.text, item.lead)
+        details = _descendant_lines(item)
+        if found is None:
+            target.lines.extend([item.text, *details])
+            continue
+        description = "\n".join([found.description, *details])
+        origin = Origin(kind="list", block=index, row=row, lines=item.span.lines, path=item.span.path)
+        target.initiatives.append(Initiative(name=found.name, description=description, origin=origin))
+
+
+def _descendant_lines(item: ListItem) -> list[str]:
+    lines: list[str] = []
+    stack = list(reversed(item.children))
+    while stack:
+        child = stack.pop()
+        if child.text:
+            lines.append(child.text)
+        stack.extend(reversed(child.children))
+    return lines
+
+
+# --- tables -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Columns:
+    name: int
+    description: int
+    headers: tuple[str, ...]
+
+
+def _add_table(target: _PillarDraft, table: Table, index: int) -> Dropped | None:
+    """Add the table's rows as initiatives; a table of figures is reported, not read."""
+    body = list(enumerate(table.rows))[table.header_rows :]
+    if not body:
+        return None
+    width = len(table.rows[0])
+    if width == 1:
+        _add_list(target, _column_as_list(table, body), index)
+        return None
+    columns = _choose_columns(table)
+    if columns is None:
+        return Dropped(
+            text=block_text(table), reason="table of figures, no describing column",
+            where=table.span.describe(),
+        )
+    for row_index, row in body:
+        _add_row(target, table, columns, row_index, row, index)
+    return None
+
+
+def _add_row(
+    target: _PillarDraft, table: Table, columns: _Columns, row_index: int, row: tuple[str, ...], index: int
+) -> None:
+    name, description = row[columns.name], row[columns.description]
+    if not name or not description:
+        target.lines.extend(cell for cell in row if cell)
+        return
+    attributes = {
+        columns.headers[col]: value
+        for col, value in enumerate(row)
+        if value and col not in (columns.name, columns.description)
+    }
+    span = table.row_span(row_index)
+    origin = Origin(kind="table", block=index, row=row_index, lines=span.lines, path=span.path)
+    target.initiatives.append(
+        Initiative(name=name, description=description, origin=origin, attributes=attributes)
+    )
+
+
+def _column_as_list(table: Table, body: list[tuple[int, tuple[str, ...]]]) -> ListBlock:
+    items = tuple(ListItem(text=row[0], span=table.row_span(i)) for i, row in body if row[0])
+    return ListBlock(items=items, span=table.span)
+
+
+def _choose_columns(table: Table) -> _Columns | None:
+    width = len(table.rows[0])
+    headers = _header_names(table, width)
+    body = table.rows[table.header_rows :]
+    name = _find_header(headers, NAMING_HEADER)
+    description = _find_header(headers, DESCRIBING_HEADER, exclude=name)
+    if name is None:
+        name = next((c for c in range(width) if c != description and not _is_figures(body, c)), 0)
+    if description is None or description == name:
+        candidates = [c for c in range(width) if c != name]
+        description = max(candidates, key=lambda c: _mean_words(body, c))
+    if _is_figures(body, description):
+        return None
+    return _Columns(name=name, description=description, headers=headers)
+
+
+def _header_names(table: Table, width: int) -> tuple[str, ...]:
+    names = []
+    for column in range(width):
+        label = ""
+        for row in reversed(table.rows[: table.header_rows]):
+            if row[column]:
+                label = row[column]
+                break
+        names.append(label or f"column {column + 1}")
+    return tuple(names)
+
+
+def _find_header(headers: tuple[str, ...], pattern: re.Pattern[str], exclude: int | None = None) -> int | None:
+    for column, header in enumerate(headers):
+        if column != exclude and not header.startswith("column ") and pattern.search(header):
+            return column
+    return None
+
+
+def _is_figures(body: tuple[tuple[str, ...], ...], column: int) -> bool:
+    values = [row[column] for row in body if row[column]]
+    return not values or sum(1 for value in values if is_numeric_text(value)) * 2 > len(values)
+
+
+def _mean_words(body: tuple[tuple[str, ...], ...], column: int) -> float:
+    return sum(len(words_of(row[column])) for row in body) / max(len(body), 1)

@@ -1,0 +1,1 @@
+"""The scraped-text front end."""

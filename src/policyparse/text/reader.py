@@ -1,0 +1,191 @@
+"""Scraped text → blocks, by a line grammar: headings, paragraphs, bullets, pipe tables.
+
+Scrapers flatten pages to one line per block: a heading line, a paragraph line, a bullet
+line, a table row with cells joined by pipes. The reader classifies each line and groups
+runs of bullets into lists and runs of pipe rows into tables; the repair passes fix what
+the flattening broke.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..blocks import Block, Heading, ItemDraft, ListBlock, Paragraph, Span, Table, freeze_items
+from ..textutil import reads_as_heading, words_of
+
+BULLET = re.compile(
+    r"^(?P<indent>[ \t\u3000]*)"
+    r"(?P<marker>[-*•·▲△○●□■◆◇※►▸▪◦‣–—]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-z]\))"
+    r"[ \t\u00a0\u3000]+(?P<body>\S.*)$"
+)
+SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+BOLD_LEAD = re.compile(r"^\*\*(?P<lead>[^*]{1,200}?)\*\*\s*(?P<rest>.*)$")
+# A table row whose last cell goes on over several lines is closed by a line ending in a
+# pipe; we look this far ahead for it before deciding the row simply ended.
+MAX_CONTINUATION_LINES = 8
+# The title is the first line unless it is too long to be one.
+MAX_TITLE_WORDS = 30
+# Indentation per nesting level of sub-bullets, in spaces (a tab counts as four).
+INDENT_STEP = 2
+
+
+@dataclass
+class _Line:
+    number: int
+    text: str
+
+
+def read_text(text: str) -> list[Block]:
+    """Read scraped text into blocks (the first heading-like line at level 1: the title)."""
+    lines = [_Line(number, raw.rstrip()) for number, raw in enumerate(text.splitlines(), 1)]
+    blocks: list[Block] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if not line.text.strip():
+            index += 1
+        elif _starts_table(lines, index):
+            table, index = _read_table(lines, index)
+            blocks.append(table)
+        elif BULLET.match(line.text):
+            items, index = _read_list(lines, index)
+            blocks.append(items)
+        else:
+            blocks.append(_read_line(line, is_first=not blocks))
+            index += 1
+    return blocks
+
+
+def _read_line(line: _Line, *, is_first: bool) -> Block:
+    text = line.text.strip()
+    span = Span(lines=(line.number, line.number))
+    if is_first and len(words_of(text)) <= MAX_TITLE_WORDS:
+        return Heading(text=text, level=1, span=span)
+    if reads_as_heading(text):
+        return Heading(text=text, level=2, span=span)
+    return Paragraph(text=text, span=span)
+
+
+# --- tables -------------------------------------------------------------------------
+
+
+def _is_pipe_row(text: str) -> bool:
+    return "|" in text and not SEPARATOR_ROW.match(text)
+
+
+def _starts_table(lines: list[_Line], index: int) -> bool:
+    """A pipe row followed by a separator or another pipe row starts a table."""
+    if not _is_pipe_row(lines[index].text):
+        return False
+    if len(split_cells(lines[index].text)) < 2:
+        return False
+    if index + 1 >= len(lines):
+        return False
+    following = lines[index + 1].text
+    return bool(SEPARATOR_ROW.match(following)) or _is_pipe_row(following)
+
+
+def split_cells(text: str) -> list[str]:
+    """Split a pipe row, dropping the empty cells that outer pipes create.
+
+    >>> split_cells("| Name | Budget |")
+    ['Name', 'Budget']
+    >>> split_cells("Name | Budget | |||")
+    ['Name', 'Budget', '', '', '']
+    """
+    stripped = text.strip()
+    cells = stripped.split("|")
+    if stripped.startswith("|"):
+        cells = cells[1:]
+    if stripped.endswith("|") and cells:
+        cells = cells[:-1]
+    return [cell.strip() for cell in cells]
+
+
+def _read_table(lines: list[_Line], start: int) -> tuple[Table, int]:
+    rows: list[tuple[str, ...]] = []
+    spans: list[Span] = []
+    header_rows = 0
+    index = start
+    closes_with_pipe = lines[start].text.rstrip().endswith("|")
+    while index < len(lines):
+        text = lines[index].text
+        if SEPARATOR_ROW.match(text):
+            # The rows above a separator are the header (Markdown's rule).
+            header_rows = header_rows or len(rows)
+            index += 1
+            continue
+        if not _is_pipe_row(text):
+            break
+        row_text, last = _join_continued_row(lines, index, closes_with_pipe)
+        rows.append(tuple(split_cells(row_text)))
+        spans.append(Span(lines=(lines[index].number, lines[last].number)))
+        index = last + 1
+    first, last_line = spans[0].lines or (0, 0), spans[-1].lines or (0, 0)
+    table = Table(
+        rows=tuple(rows),
+        header_rows=header_rows,
+        row_spans=tuple(spans),
+        span=Span(lines=(first[0], max(last_line[1], lines[index - 1].number))),
+    )
+    return table, index
+
+
+def _join_continued_row(lines: list[_Line], index: int, closes_with_pipe: bool) -> tuple[str, int]:
+    """Join a row whose last cell runs over following lines up to a closing pipe line."""
+    text = lines[index].text
+    if not closes_with_pipe or text.rstrip().endswith("|"):
+        return text, index
+    limit = min(len(lines), index + 1 + MAX_CONTINUATION_LINES)
+    for ahead in range(index + 1, limit):
+        candidate = lines[ahead].text.rstrip()
+        if candidate.count("|") > 1 or SEPARATOR_ROW.match(candidate):
+            break
+        if candidate.endswith("|"):
+            joined = " ".join(line.text.strip() for line in lines[index : ahead + 1])
+            return joined, ahead
+    return text, index
+
+
+# --- lists --------------------------------------------------------------------------
+
+
+def _indent_width(indent: str) -> int:
+    return sum(4 if char == "\t" else 2 if char == "\u3000" else 1 for char in indent)
+
+
+def _read_list(lines: list[_Line], start: int) -> tuple[ListBlock, int]:
+    roots: list[ItemDraft] = []
+    stack: list[ItemDraft] = []
+    index = start
+    while index < len(lines):
+        match = BULLET.match(lines[index].text)
+        if not match:
+            break
+        draft = _draft_item(match, lines[index].number)
+        while stack and stack[-1].indent + INDENT_STEP > draft.indent:
+            stack.pop()
+        (stack[-1].children if stack else roots).append(draft)
+        stack.append(draft)
+        index += 1
+    span = Span(lines=(lines[start].number, lines[index - 1].number))
+    ordered = roots[0].ordered if roots else False
+    return ListBlock(items=freeze_items(roots), ordered=ordered, span=span), index
+
+
+def _draft_item(match: re.Match[str], number: int) -> ItemDraft:
+    body = match.group("body").strip()
+    lead = ""
+    bold = BOLD_LEAD.match(body)
+    if bold:
+        lead = bold.group("lead").strip()
+        rest = bold.group("rest")
+        body = f"{lead} {rest}" if rest[:1].isalnum() else f"{lead}{rest}"
+    return ItemDraft(
+        text=body,
+        lead=lead,
+        span=Span(lines=(number, number)),
+        indent=_indent_width(match.group("indent")),
+        ordered=match.group("marker")[-1:] in ".)",
+    )

@@ -1,0 +1,126 @@
+"""Small text predicates and cleaners shared by the readers, passes and structure builder."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# Zero-width and invisible formatting characters that scrapers leave inside words.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+WHITESPACE_RUN = re.compile(r"\s+")
+ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Entities escaped more than once ("&amp;amp;") need one round per escape; three covers
+# every real page we have seen and bounds the work on adversarial input.
+MAX_UNESCAPE_ROUNDS = 3
+
+# Words that stay lower case inside a Title Case heading (English, German, French, Spanish).
+MINOR_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on or per the to vs via with over "
+    "amid among about after before under than up upon toward towards through within without "
+    "und oder der die das den dem des ein eine für mit von zu im in am auf aus bei "
+    "et ou le la les de du des un une pour avec en y el los las del para con por".split()
+)
+
+SENTENCE_END = frozenset(".!?;:,")
+
+
+def collapse_whitespace(text: str) -> str:
+    """Collapse every whitespace run (NBSP included) to one space and strip.
+
+    >>> collapse_whitespace("  a\\u00a0\\u00a0b \\n c ")
+    'a b c'
+    """
+    return WHITESPACE_RUN.sub(" ", text).strip()
+
+
+def has_entity_text(text: str) -> bool:
+    return "&" in text and ENTITY.search(text) is not None
+
+
+def decode_entity_text(text: str) -> str:
+    """Decode entity text that survived parsing, including double escapes.
+
+    >>> decode_entity_text("R&amp;amp;D &#8217;s")
+    'R&D ’s'
+    """
+    for _ in range(MAX_UNESCAPE_ROUNDS):
+        if not has_entity_text(text):
+            break
+        text = html.unescape(text)
+    return text
+
+
+def clean_text(text: str) -> str:
+    """The normal form of every output string: NFC, no invisibles, collapsed whitespace."""
+    text = unicodedata.normalize("NFC", text).translate(INVISIBLE)
+    return collapse_whitespace(text)
+
+
+def words_of(text: str) -> list[str]:
+    return [word for word in text.split() if any(char.isalnum() for char in word)]
+
+
+def is_capitalised(word: str) -> bool:
+    """True for words a Title Case heading would show: capitalised, digits, non-cased scripts."""
+    for char in word:
+        if char.isalpha():
+            return char.isupper() or not char.islower()
+        if char.isdigit():
+            return True
+    return False
+
+
+def title_case_ratio(text: str) -> float:
+    """Share of significant words that are capitalised (minor words do not count)."""
+    significant = [w for w in words_of(text) if w.lower().strip("'’\"“”()") not in MINOR_WORDS]
+    if not significant:
+        return 0.0
+    return sum(1 for word in significant if is_capitalised(word)) / len(significant)
+
+
+def starts_like_sentence(text: str) -> bool:
+    first = text.lstrip("\"'“‘(¿¡")[:1]
+    return bool(first) and (first.isupper() or first.isdigit() or not first.islower())
+
+
+def ends_with_punctuation(text: str) -> bool:
+    stripped = text.rstrip("\"'”’)]» ")
+    return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+def is_numeric_text(text: str) -> bool:
+    """Cells like '£1.2bn', '12,500', '-3.4%', '2019-20', 'n/a' carry figures, not prose."""
+    letters = sum(1 for char in text if char.isalpha())
+    digits = sum(1 for char in text if char.isdigit())
+    return digits > 0 and letters <= 3 or text.strip().lower() in {"n/a", "-", "–", "—", ""}
+
+# A heading is a short line; past these a line is prose even without a final period.
+MAX_HEADING_WORDS = 20
+MAX_HEADING_CHARS = 160
+# Short sentence-case lines ("Why it matters") are headings without Title Case.
+SHORT_HEADING_WORDS = 6
+MIN_TITLE_CASE_RATIO = 0.6
+
+
+def reads_as_heading(text: str) -> bool:
+    """A short line that starts like a title and does not end like a sentence.
+
+    >>> reads_as_heading("Reinforcing Strategic Alliances: Deepening Ties with Partners")
+    True
+    >>> reads_as_heading("The core elements of this strategy include:")
+    False
+    >>> reads_as_heading("The government will expand the programme next year.")
+    False
+    """
+    text = text.strip()
+    words = words_of(text)
+    if not words or len(words) > MAX_HEADING_WORDS or len(text) > MAX_HEADING_CHARS:
+        return False
+    if not starts_like_sentence(text) or is_numeric_text(text):
+        return False
+    if text.endswith("?"):
+        return title_case_ratio(text) >= MIN_TITLE_CASE_RATIO
+    if ends_with_punctuation(text):
+        return False
+    return len(words) <= SHORT_HEADING_WORDS or title_case_ratio(text) >= MIN_TITLE_CASE_RATIO
