@@ -24,10 +24,28 @@ FURNITURE_TEXT = re.compile(
     r"^(?:related|read more|read next|see also|also read|watch|listen)\s*:"
     r"|\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies"
     r"|subscribe to (?:our|the) newsletter|sign up for (?:our|the) newsletter|share (?:this|on)"
-    r"|follow us on|all rights reserved|click here to subscribe)\b"
-    r"|^©|^copyright\b|^advertisement$",
+    r"|follow us on|all rights reserved|click here to subscribe|get in touch with (?:our|the)"
+    r"|for more stories like this|sign up for our|protected by recaptcha"
+    r"|follow [\w.]+ on (?:twitter|facebook|instagram|x|linkedin))\b"
+    r"|^more on\s*:|^©|^copyright\b|^advertisement$",
     re.IGNORECASE,
 )
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+)
+# A line that is only a date or a comment count is a dateline, not article text.
+META_LINE = re.compile(
+    rf"^(?:(?:published|updated|posted)\s*:?\s*)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
+    r"(?:\s*(?:at\s*)?\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*[a-z]{2,4})?)?$"
+    r"|^(?:\d+\s+comments?|comments?\s*\(\d+\))$",
+    re.IGNORECASE,
+)
+# A short paragraph pointing readers to social accounts or a newsletter, with a handle
+# or an address, promotes the site or author; it is not the article.
+CHANNEL_PROMOTION = re.compile(r"\b(?:twitter|facebook|instagram|newsletter|linkedin)\b", re.I)
+HANDLE_OR_ADDRESS = re.compile(r"(?:^|\s)@\w{2,}|\b[\w.+-]+@[\w-]+\.[\w.]+")
+MAX_PROMOTION_WORDS = 60
 # Furniture is short; a long paragraph that mentions cookies is article text.
 MAX_FURNITURE_WORDS = 40
 # A list whose text is mostly links, with short items, is navigation.
@@ -73,11 +91,25 @@ def _furniture_reason(block: Block) -> str:
     if isinstance(block, Paragraph | Heading) and len(words_of(text)) <= MAX_FURNITURE_WORDS:
         if FURNITURE_TEXT.search(text):
             return "site furniture text"
+    if isinstance(block, Paragraph) and META_LINE.match(text):
+        return "dateline"
+    if isinstance(block, ListBlock) and all(META_LINE.match(item.text) for item in block.items):
+        return "dateline"
+    if isinstance(block, Paragraph) and _is_channel_promotion(text):
+        return "promotion of social accounts or newsletter"
     if isinstance(block, ListBlock) and _is_link_list(block):
         return "link-dense list (navigation)"
     if isinstance(block, Paragraph) and block.link_ratio >= LINK_DENSE_RATIO:
         return "link-only paragraph"
     return ""
+
+
+def _is_channel_promotion(text: str) -> bool:
+    return (
+        len(words_of(text)) <= MAX_PROMOTION_WORDS
+        and CHANNEL_PROMOTION.search(text) is not None
+        and HANDLE_OR_ADDRESS.search(text) is not None
+    )
 
 
 def _is_link_list(block: ListBlock) -> bool:

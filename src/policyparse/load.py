@@ -258,17 +258,35 @@ def _try_decode(raw: bytes, codec: str) -> str | None:
         return None
 
 
+# Single-byte Latin guesses that detectors make on short Western text; browsers and the
+# web default to windows-1252 there, and it is right far more often (measured on the
+# fixtures: cp1250 turned "coûte" into "coűte").
+LATIN_GUESSES = frozenset(
+    {"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_9", "iso8859_15",
+     "iso8859_13", "mac_roman", "mac_latin2", "cp850", "cp437"}
+)
+# Wide encodings need a BOM or NUL bytes to be believed.
+WIDE_PREFIXES = ("utf_16", "utf_32")
+
+
 def _detect(raw: bytes) -> tuple[str, str]:
-    """Statistical detection through bs4 (charset-normalizer does the guessing)."""
+    """Statistical detection through bs4 (charset-normalizer does the guessing), filtered."""
     from bs4.dammit import UnicodeDammit
 
     dammit = UnicodeDammit(raw, known_definite_encodings=[], is_html=False)
-    if dammit.unicode_markup is not None and dammit.original_encoding:
-        codec = _codec_for(dammit.original_encoding) or "utf-8"
-        decoded = _try_decode(raw, codec)
+    guess = _codec_for(dammit.original_encoding or "") if dammit.original_encoding else None
+    if guess and not _is_implausible(guess, raw):
+        decoded = _try_decode(raw, guess)
         if decoded is not None:
-            return decoded, codec
+            return decoded, guess
     return raw.decode("cp1252", "replace"), "cp1252"
+
+
+def _is_implausible(codec: str, raw: bytes) -> bool:
+    normal = codec.replace("-", "_")
+    if normal in LATIN_GUESSES:
+        return True  # decode as windows-1252 instead
+    return normal.startswith(WIDE_PREFIXES) and raw.count(b"\x00") * 4 < len(raw)
 
 
 def sniff_format(text: str) -> Format:

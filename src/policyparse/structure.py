@@ -14,6 +14,8 @@ from .textutil import ends_with_punctuation, is_numeric_text, words_of
 NAME_SEPARATOR = re.compile(r"\s*[:：](?![0-9/])\s*|\s+[–—-]{1,2}\s+")
 # A name is a label, not a clause: past this many words the colon introduces something else.
 MAX_NAME_WORDS = 12
+# A bold lead is the author's own marking of the name; pledge lists bold a whole sentence.
+MAX_LEAD_NAME_WORDS = 40
 SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:[|–—:·•»]|-|::)\s+(?P<site>[^|–—·•»]{1,60})$")
 MAX_SITE_NAME_WORDS = 6
 DESCRIBING_HEADER = re.compile(
@@ -101,7 +103,7 @@ def split_name(text: str, lead: str = "") -> Split | None:
     if lead and text.startswith(lead) and len(lead) < len(text):
         name = lead.strip().rstrip(":：–—-").strip()
         description = text[len(lead) :].strip().lstrip(":：–—-").strip()
-        if name and description and len(words_of(name)) <= MAX_NAME_WORDS:
+        if name and description and len(words_of(name)) <= MAX_LEAD_NAME_WORDS:
             return Split(name, description)
     match = NAME_SEPARATOR.search(text)
     if match is None:

@@ -18,12 +18,20 @@ CHROME_NAME = re.compile(
     r"|newsletter|subscribe|subscription|signup|cookie|cookies|consent|gdpr|comment|comments"
     r"|disqus|breadcrumb|breadcrumbs|promo|advert|advertisement|ads|sponsor|sponsored|banner"
     r"|popup|modal|skip-link|pagination|pager|outbrain|taboola|read-more|readmore"
-    r"|more-stories|further-reading|byline|author-bio|tags|tag-list)(?=$|[-_\s\d])",
+    r"|more-stories|further-reading|byline|author-bio|tags|tag-list|next-article|prev-article"
+    r"|previous-article|article-nav|post-nav|post-navigation|post-meta|entry-meta"
+    r"|article-meta|dateline|timestamp)(?=$|[-_\s\d])",
     re.IGNORECASE,
 )
-CONTENT_NAME = re.compile(
-    r"article|body|content|main|story|entry|post-text|text|column", re.IGNORECASE
+# A class token that names the article itself keeps the element, whatever else it says.
+CONTENT_TOKEN = re.compile(
+    r"^(?:article|content|main|story|entry|post|text|body)(?:[-_](?:body|content|text|main))?$",
+    re.IGNORECASE,
 )
+# Page headers hold the logo and menus; an article's own header holds its <h1>, and stays.
+PAGE_HEADER_NAME = re.compile(r"(?:^|[-_\s])(?:header|masthead|site-header)(?=$|[-_\s\d])", re.I)
+# The h1 look-up stops after this many nodes so a huge header cannot make it quadratic.
+HEADER_SCAN_NODES = 3000
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -35,13 +43,13 @@ def chrome_reason(node: LexborNode) -> str:
     attributes = node.attributes
     if _is_hidden(attributes):
         return "hidden"
-    if tag == "header" and node.css_first("h1") is None:
-        return "page header"
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".strip()
+    if (tag == "header" or PAGE_HEADER_NAME.search(names)) and not _holds_h1(node):
+        return "page header"
     if not names:
         return _role_reason(attributes.get("role"))
     match = CHROME_NAME.search(names)
-    if match and not CONTENT_NAME.search(names):
+    if match and not any(CONTENT_TOKEN.match(token) for token in names.split()):
         return match.group(1).lower()
     return _role_reason(attributes.get("role"))
 
@@ -57,3 +65,18 @@ def _role_reason(role: str | None) -> str:
     if role in ("navigation", "banner", "contentinfo", "complementary", "search"):
         return role or ""
     return ""
+
+
+def _holds_h1(node: LexborNode) -> bool:
+    stack = [node.child] if node.child is not None else []
+    seen = 0
+    while stack and seen < HEADER_SCAN_NODES:
+        current = stack.pop()
+        seen += 1
+        if current.tag == "h1":
+            return True
+        if current.next is not None:
+            stack.append(current.next)
+        if current.child is not None:
+            stack.append(current.child)
+    return False

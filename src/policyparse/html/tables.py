@@ -35,14 +35,45 @@ def parse_span(value: str | None) -> int:
 
 def is_layout_table(node: LexborNode) -> bool:
     """A table used to place the page rather than to hold data (Readability's signals)."""
-    attributes = node.attributes
-    if attributes.get("role") in ("presentation", "none"):
+    if node.attributes.get("role") in ("presentation", "none"):
         return True
-    if node.css_first("caption, thead, th") is not None:
+    found = _descendant_tags(node)
+    if found & DATA_MARKUP:
         return False
-    if node.css_first("h1, h2, h3, h4, h5, h6, ul, ol, table") is not None:
+    if found & LAYOUT_MARKUP:
         return True
-    return len(node.css("p")) >= LAYOUT_PARAGRAPHS
+    return _count_paragraphs(node) >= LAYOUT_PARAGRAPHS
+
+
+DATA_MARKUP = frozenset({"caption", "thead", "th"})
+LAYOUT_MARKUP = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table"})
+# How many descendants the layout check looks at; a page-wrapping table shows its
+# headings or paragraphs long before this, and the check stays linear.
+LAYOUT_SCAN_NODES = 5000
+
+
+def _descendant_tags(node: LexborNode) -> set[str]:
+    return {tag for tag, _ in _scan_descendants(node)}
+
+
+def _count_paragraphs(node: LexborNode) -> int:
+    return sum(1 for tag, _ in _scan_descendants(node) if tag == "p")
+
+
+def _scan_descendants(node: LexborNode) -> list[tuple[str, LexborNode]]:
+    found: list[tuple[str, LexborNode]] = []
+    stack = [node.child] if node.child is not None else []
+    while stack and len(found) < LAYOUT_SCAN_NODES:
+        current = stack.pop()
+        if current.next is not None:
+            stack.append(current.next)
+        tag = current.tag or ""
+        if tag.startswith(("-", "_")):
+            continue
+        found.append((tag, current))
+        if current.child is not None:
+            stack.append(current.child)
+    return found
 
 
 def read_table(node: LexborNode, path: str, chrome: str) -> list[Block]:

@@ -23,6 +23,16 @@ _FRAGMENT = (
     rf"|/?\b{_TABLE_TAG}\s*>)"
 )
 LEAKED_RUN = re.compile(rf"{_FRAGMENT}(?:\s*{_FRAGMENT})*", re.IGNORECASE)
+# Outside tables any leaked HTML tag is noise ("</span>", '<div class="x">').
+_HTML_TAG_NAMES = (
+    r"a|abbr|article|aside|b|blockquote|body|br|caption|center|cite|code|col|colgroup|dd|del|div"
+    r"|dl|dt|em|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|img|ins|label|li"
+    r"|link|main|mark|meta|nav|ol|p|pre|q|s|section|small|span|strong|style|sub|sup|table|tbody"
+    r"|td|tfoot|th|thead|time|title|tr|u|ul"
+)
+LEAKED_HTML_TAG = re.compile(
+    rf"<\s*/?\s*(?:{_HTML_TAG_NAMES})\b(?:\s[^<>]{{0,200}})?\s*/?\s*>", re.IGNORECASE
+)
 ROW_TAG = re.compile(r"\b(?:tr|tbody|thead|tfoot|table)\b", re.IGNORECASE)
 
 
@@ -52,11 +62,20 @@ def _repair_block(block: Block, log: RepairLog) -> Block:
 def _strip_fragments(text: str, span: Span, log: RepairLog) -> str:
     if "<" not in text and ">" not in text:
         return text
-    cleaned = " ".join(LEAKED_RUN.sub(" ", text).split())
+    cleaned = LEAKED_HTML_TAG.sub(_gap_for, LEAKED_RUN.sub(_gap_for, text))
+    cleaned = " ".join(cleaned.split())
     if cleaned != " ".join(text.split()):
         log.add("strip_leaked_tags", span, text, cleaned)
         return cleaned
     return text
+
+
+def _gap_for(match: re.Match[str]) -> str:
+    """A removed tag leaves a space only where it separated two words ("a</p>b")."""
+    text, start, end = match.string, match.start(), match.end()
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return " " if before.isalnum() and after.isalnum() else ""
 
 
 @dataclass
