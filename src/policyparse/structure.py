@@ -185,6 +185,8 @@ def _add_table(target: _PillarDraft, table: Table, index: int) -> Dropped | None
     if not body:
         return None
     width = len(table.rows[0])
+    if width == 0:
+        return None
     if width == 1:
         _add_list(target, _column_as_list(table, body), index)
         return None

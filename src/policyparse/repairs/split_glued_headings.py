@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..blocks import Block, Heading, Paragraph, Table
-from ..textutil import reads_as_heading, starts_like_sentence, title_case_ratio, words_of
+from ..textutil import MAX_HEADING_CHARS, reads_as_heading, starts_like_sentence, title_case_ratio, words_of
 from .log import RepairLog
 
 # A lower-case letter (any Latin script) directly followed by a capitalised word.
@@ -26,6 +26,7 @@ MIN_GLUED_TAIL_LETTERS = 3
 MIN_TITLE_CASE_RATIO = 0.6
 # The prose after the junction must be a real sentence, not a camel-cased brand name.
 MIN_PROSE_WORDS = 4
+PROSE_PROBE_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -43,20 +44,20 @@ def find_glued_heading(text: str) -> GluedSplit | None:
     >>> find_glued_heading("The McDonald family met officials on Monday.") is None
     True
     """
+    boundaries = SENTENCE_BOUNDARY.finditer(text)
+    boundary = next(boundaries, None)
+    start = 0
     for junction in JUNCTION.finditer(text):
-        start = _sentence_start(text, junction.start())
+        # Advance the sentence start alongside the junctions: one pass over the text.
+        while boundary is not None and boundary.end() <= junction.start():
+            start, boundary = boundary.end(), next(boundaries, None)
+        if junction.start() - start > MAX_HEADING_CHARS:
+            continue
         heading = text[start : junction.start()].strip()
         after = text[junction.start() :].strip()
         if _is_glued_heading(heading, after):
             return GluedSplit(text[:start].strip(), heading, after)
     return None
-
-
-def _sentence_start(text: str, end: int) -> int:
-    start = 0
-    for boundary in SENTENCE_BOUNDARY.finditer(text, 0, end):
-        start = boundary.end()
-    return start
 
 
 def _is_glued_heading(heading: str, after: str) -> bool:
@@ -68,7 +69,8 @@ def _is_glued_heading(heading: str, after: str) -> bool:
         return False
     if title_case_ratio(heading) < MIN_TITLE_CASE_RATIO:
         return False
-    return len(words_of(after)) >= MIN_PROSE_WORDS and starts_like_sentence(after)
+    # Only the first words matter; looking at all of a long paragraph would be quadratic.
+    return len(words_of(after[:PROSE_PROBE_CHARS])) >= MIN_PROSE_WORDS and starts_like_sentence(after)
 
 
 def split_glued_headings(blocks: list[Block], log: RepairLog) -> list[Block]:
