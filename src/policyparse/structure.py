@@ -7,15 +7,24 @@ from dataclasses import dataclass, field
 
 from .blocks import Block, Heading, ListBlock, ListItem, Paragraph, Table, block_text
 from .models import Dropped, Initiative, Origin, Pillar
-from .textutil import ends_with_punctuation, is_numeric_text, words_of
+from .textutil import ends_with_punctuation, is_numeric_text, title_case_ratio, words_of
 
 # "Name: description" — a colon not inside a time or URL ("10:30", "https:").
 # "Name – description", "Name — description", "Name - description" need spaces around the dash.
 NAME_SEPARATOR = re.compile(r"\s*[:：](?![0-9/])\s*|\s+[–—-]{1,2}\s+")
-# A name is a label, not a clause: past this many words the colon introduces something else.
+# A name is a label, not a clause: past this many words the colon introduces something else;
+# past the short limit it must also be capitalised like a name ("Joint Research Programme
+# for Coastal Flood Risk:"), not a sentence ("The city will also build new cycle paths:").
 MAX_NAME_WORDS = 12
+SHORT_NAME_WORDS = 6
+MIN_LONG_NAME_TITLE_RATIO = 0.6
 # A bold lead is the author's own marking of the name; pledge lists bold a whole sentence.
 MAX_LEAD_NAME_WORDS = 40
+# "European Social Fund (ESF) focuses on …": a named programme with its acronym, then a
+# verb phrase. The acronym stays in the name; the verb phrase is the description.
+ACRONYM_NAME = re.compile(
+    r"^(?P<name>[A-Z][^()]{2,100}?\s\([A-Z][A-Za-z0-9&./-]{1,15}\))\s+(?P<rest>[a-z].*)$", re.DOTALL
+)
 SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:[|–—:·•»]|-|::)\s+(?P<site>[^|–—·•»]{1,60})$")
 MAX_SITE_NAME_WORDS = 6
 DESCRIBING_HEADER = re.compile(
@@ -97,6 +106,8 @@ def split_name(text: str, lead: str = "") -> Split | None:
     Split(name='Rail Fund', description='£2bn for new lines')
     >>> split_name("Universal Credit replaces six benefits", lead="Universal Credit")
     Split(name='Universal Credit', description='replaces six benefits')
+    >>> split_name("Regional Fund (ERDF) supports small firms.")
+    Split(name='Regional Fund (ERDF)', description='supports small firms.')
     >>> split_name("The ministry will review the rules by May.") is None
     True
     """
@@ -106,14 +117,22 @@ def split_name(text: str, lead: str = "") -> Split | None:
         if name and description and len(words_of(name)) <= MAX_LEAD_NAME_WORDS:
             return Split(name, description)
     match = NAME_SEPARATOR.search(text)
+    acronym = ACRONYM_NAME.match(text)
+    if acronym and (match is None or match.start() > acronym.end("name")):
+        return Split(acronym.group("name"), acronym.group("rest"))
     if match is None:
         return None
     name, description = text[: match.start()].strip(), text[match.end() :].strip()
-    if not name or not description or len(words_of(name)) > MAX_NAME_WORDS:
-        return None
-    if ends_with_punctuation(name) or not words_of(name):
+    if not name or not description or not _reads_as_name(name):
         return None
     return Split(name, description)
+
+
+def _reads_as_name(name: str) -> bool:
+    count = len(words_of(name))
+    if count == 0 or count > MAX_NAME_WORDS or ends_with_punctuation(name):
+        return False
+    return count <= SHORT_NAME_WORDS or title_case_ratio(name) >= MIN_LONG_NAME_TITLE_RATIO
 
 
 def build_structure(blocks: list[Block], fallback_title: str) -> Structure:

@@ -65,10 +65,18 @@ class _Frame:
         return prefix + "/".join(reversed(steps))
 
 
+# The main-content element must hold at least this share of the page's text (and this
+# many characters) to be trusted; a smaller <article> is a teaser card, not the story.
+MIN_MAIN_SHARE = 0.25
+MIN_MAIN_CHARS = 400
+MAIN_SELECTORS = ('[itemprop="articleBody"]', "article", "main, [role=main]")
+OUTSIDE_MAIN = "outside the main article"
+
+
 def read_html(text: str) -> HtmlReading:
     tree = LexborHTMLParser(text)
-    reader = _Reader()
     body = tree.body
+    reader = _Reader(main=_main_content(tree, body))
     if body is not None:
         reader.walk(body)
     return HtmlReading(blocks=reader.blocks, h1=reader.h1, meta_title=_meta_title(tree))
@@ -84,15 +92,38 @@ def _meta_title(tree: LexborHTMLParser) -> str:
     return node.text() if node is not None else ""
 
 
+def _main_content(tree: LexborHTMLParser, body: LexborNode | None) -> LexborNode | None:
+    """The element that holds the story (``articleBody``, the largest ``<article>``, ``<main>``).
+
+    Everything outside it is labelled furniture, except the ``<h1>`` (the title often sits
+    in a header above the article).
+    """
+    if body is None:
+        return None
+    page_chars = len(body.text(deep=True))
+    for selector in MAIN_SELECTORS:
+        sized = [(len(node.text(deep=True)), node) for node in tree.css(selector)]
+        if not sized:
+            continue
+        chars, node = max(sized, key=lambda pair: pair[0])
+        if chars >= MIN_MAIN_CHARS and chars >= MIN_MAIN_SHARE * page_chars:
+            return node
+    return None
+
+
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, main: LexborNode | None) -> None:
+        self.main = main
+        # Wrappers are made afresh for each access, so elements are compared by identity id.
+        self.main_id = main.mem_id if main is not None else None
         self.blocks: list[Block] = []
         self.h1 = ""
         self.run = TextRun()
         self.run_bold: LexborNode | None = None
 
     def walk(self, body: LexborNode) -> None:
-        root = _Frame(node=body, cursor=body.child, step="body", parent=None, chrome=chrome_reason(body))
+        chrome = chrome_reason(body) or (OUTSIDE_MAIN if self.main is not None else "")
+        root = _Frame(node=body, cursor=body.child, step="body", parent=None, chrome=chrome)
         stack = [root]
         while stack:
             frame = stack[-1]
@@ -120,7 +151,7 @@ class _Reader:
             return None
         parent.child_counts[tag] += 1
         step = f"{tag}[{parent.child_counts[tag]}]"
-        chrome = parent.chrome or chrome_reason(node)
+        chrome = self._chrome_of(node, parent)
         if tag in LIST_TAGS:
             self._flush(parent)
             self._emit(read_list(node, f"{parent.path()}/{step}", chrome))
@@ -130,6 +161,13 @@ class _Reader:
             self._emit(read_table(node, f"{parent.path()}/{step}", chrome))
             return None
         return self._open(node, tag, step, chrome, parent)
+
+    def _chrome_of(self, node: LexborNode, parent: _Frame) -> str:
+        if self.main_id is not None and node.mem_id == self.main_id:
+            return chrome_reason(node)
+        if parent.chrome and parent.chrome != OUTSIDE_MAIN:
+            return parent.chrome
+        return chrome_reason(node) or parent.chrome
 
     def _open(self, node: LexborNode, tag: str, step: str, chrome: str, parent: _Frame) -> _Frame:
         frame = _Frame(
@@ -163,7 +201,9 @@ class _Reader:
         common = {"span": span, "chrome": frame.chrome, "link_ratio": run.link_ratio()}
         text = " ".join(run.text().split())
         if frame.role == "heading" and len(text.split()) <= MAX_HEADING_WORDS:
-            if frame.level == 1 and not self.h1 and not frame.chrome:
+            if frame.level == 1 and frame.chrome == OUTSIDE_MAIN:
+                common["chrome"] = ""  # the title may stand above the article element
+            if frame.level == 1 and not self.h1 and not common["chrome"]:
                 self.h1 = text
             self.blocks.append(Heading(text=text, level=frame.level, **common))
             return
