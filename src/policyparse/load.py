@@ -95,10 +95,13 @@ def load(
     """Turn any accepted source into decoded text and a format."""
     chosen = _check_format(format)
     path: str | None = None
-    if isinstance(source, Path):
+    markup = _markup_of_tree(source)
+    if markup is not None:
+        source = markup  # checked first: a bs4 Tag answers any attribute, "read" included
+    elif isinstance(source, Path):
         path = str(source)
         source = _read_path(source, max_bytes)
-    elif hasattr(source, "read"):
+    elif callable(getattr(source, "read", None)):
         path = _name_of(source)
         source = source.read(max_bytes + 1)
     raw, text, used = _to_text(source, encoding, max_bytes)
@@ -148,9 +151,6 @@ def _to_text(source: Any, encoding: str | None, max_bytes: int) -> tuple[bytes, 
         _reject_binary_signature(raw)
         text, used = decode_bytes(raw, encoding)
         return raw_for_hash, text, used
-    markup = _markup_of_tree(source)
-    if markup is not None:
-        return _to_text(markup, None, max_bytes)
     raise InputError(
         "source must be str, bytes, pathlib.Path, a file object, a BeautifulSoup/Tag or an "
         f"lxml element, not {type(source).__name__}"

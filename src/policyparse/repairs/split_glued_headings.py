@@ -29,6 +29,23 @@ MIN_PROSE_WORDS = 4
 PROSE_PROBE_CHARS = 200
 
 
+# Surname prefixes that take a capital inside the word (McConnell, MacKenzie, DeSantis).
+NAME_PREFIXES = frozenset({"mc", "mac", "de", "di", "da", "le", "la", "van", "von", "fitz", "st"})
+# Camel-cased names common in news text. A glued heading makes a one-off token; these are
+# words, so they never split (the lexicon is a rule for the class, like a stopword list).
+CAMEL_CASE_WORDS = frozenset(
+    """youtube whatsapp linkedin paypal playstation powerpoint javascript github blackrock
+    softbank fedex mastercard harpercollins dreamworks exxonmobil glaxosmithkline astrazeneca
+    biontech tiktok wechat alipay hubspot deepmind myspace easyjet jetblue westjet airasia
+    blackberry sharepoint onedrive macbook airbnb doordash wework soundcloud dropbox coinbase
+    petrochina arcelormittal thyssenkrupp blackstone kiwisaver natwest mckinsey macarthur
+    nextgeneration nextgenerationeu opentable bitcoin smartphone facetime lastpass pricewaterhousecoopers
+    sinopec cnbc newsweek""".split()
+)
+# A glued word is at most this long on each side of the junction.
+GLUED_TOKEN = re.compile(r"[^\W\d_]*$"), re.compile(r"[^\W\d_]*")
+
+
 @dataclass(frozen=True)
 class GluedSplit:
     before: str
@@ -55,9 +72,23 @@ def find_glued_heading(text: str) -> GluedSplit | None:
             continue
         heading = text[start : junction.start()].strip()
         after = text[junction.start() :].strip()
+        if _is_known_word(text, junction.start()):
+            continue
         if _is_glued_heading(heading, after):
             return GluedSplit(text[:start].strip(), heading, after)
     return None
+
+
+def _is_known_word(text: str, junction: int) -> bool:
+    """A camel-cased word that is a name (YouTube, McConnell) or recurs in the text."""
+    left = GLUED_TOKEN[0].search(text, 0, junction)
+    right = GLUED_TOKEN[1].match(text, junction)
+    left_part = left.group() if left else ""
+    token = left_part + (right.group() if right else "")
+    if left_part.lower() in NAME_PREFIXES or token.lower() in CAMEL_CASE_WORDS:
+        return True
+    # A glue accident happens once; a word the text uses twice is the author's spelling.
+    return text.count(token) > 1
 
 
 def _is_glued_heading(heading: str, after: str) -> bool:
