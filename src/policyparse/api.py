@@ -62,12 +62,12 @@ def parse_file(path: str | Path, *, options: ParseOptions = DEFAULT) -> PolicyDo
 
 
 def _parse_loaded(loaded: LoadedInput, options: ParseOptions) -> PolicyDocument:
-    blocks, fallback_title = _read(loaded)
+    blocks, fallback_title, candidates = _read(loaded)
     log = RepairLog()
     blocks = run_passes(blocks, log, options.disabled_passes)
     _apply_repair_policy(log, options)
     cleaned = remove_boilerplate(blocks)
-    structure = build_structure(cleaned.blocks, fallback_title)
+    structure = build_structure(cleaned.blocks, fallback_title, candidates)
     return PolicyDocument(
         title=structure.title,
         source=Source(
@@ -84,11 +84,12 @@ def _parse_loaded(loaded: LoadedInput, options: ParseOptions) -> PolicyDocument:
     )
 
 
-def _read(loaded: LoadedInput) -> tuple[list[Block], str]:
+def _read(loaded: LoadedInput) -> tuple[list[Block], str, list[str]]:
+    """Blocks, the page's own title (HTML) and level-1 headings found in furniture."""
     if loaded.format == "html":
         reading = read_html(loaded.text)
-        return reading.blocks, reading.meta_title
-    return read_text(loaded.text), ""
+        return reading.blocks, reading.meta_title, reading.furniture_h1
+    return read_text(loaded.text), "", []
 
 
 def _apply_repair_policy(log: RepairLog, options: ParseOptions) -> None:

@@ -5,20 +5,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .blocks import Block, Heading, ListBlock, Paragraph, block_text
+from .blocks import Block, Heading, ListBlock, Paragraph, Table, block_text
 from .models import Dropped
-from .textutil import words_of
+from .textutil import ends_with_punctuation, words_of
 
 # Headings that open a block of links to other pages, not a section of this article.
 RELATED_HEADING = re.compile(
     r"^(?:related(?: articles| stories| news| content| posts| reading| links| coverage)?|read more"
     r"|read next|more (?:from|on|stories|news|like this|in)\b.*|most (?:popular|read|viewed|shared)"
     r"|you (?:may|might) also (?:like|be interested)|recommended(?: for you| stories)?|trending(?: now)?"
-    r"|top stories|latest (?:news|stories)|see also|further reading|share this(?: article| story)?"
+    r"|top stories|latest (?:news|stories)|see also|further reading"
     r"|siehe auch|mehr zum thema|das könnte sie auch interessieren|lee también|noticias relacionadas"
     r"|leave a (?:comment|reply)|comments?|tags?|advertisement)\s*:?$",
     re.IGNORECASE,
 )
+# "By Jane Doe", "By Ana Ruiz and Tom Lee": a byline names people, it is not article text.
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+BYLINE = re.compile(rf"^[Bb]y\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s*$")
+# "Photo: Reuters", "Image (file): AFP/Getty": credits under pictures.
+CREDIT_LINE = re.compile(
+    r"^(?:photo|photograph|image|picture|video|credit|photo credit|file photo)s?\s*(?:\([^)]{0,40}\))?"
+    r"\s*[:：]\s*\S.{0,80}$",
+    re.IGNORECASE,
+)
+MAX_CREDIT_WORDS = 12
 # Short blocks that are site furniture wherever they stand.
 FURNITURE_TEXT = re.compile(
     r"^(?:related|read more|read next|see also|also read|watch|listen)\s*:"
@@ -41,11 +51,23 @@ META_LINE = re.compile(
     r"|^(?:\d+\s+comments?|comments?\s*\(\d+\))$",
     re.IGNORECASE,
 )
+# "Publié le 4 février 2025 à 11h20", "Stand: 03.05.2024": publication notes in any language.
+PUBLICATION_NOTE = re.compile(
+    r"^(?:published|updated|posted|last updated|publié|mis à jour|veröffentlicht|aktualisiert"
+    r"|stand|publicado|actualizado|pubblicato|aggiornato)\b.{0,80}\d{4}",
+    re.IGNORECASE,
+)
+MAX_NOTE_WORDS = 20
+# "Home > Policy > Energy": a trail of short labels joined by arrows.
+BREADCRUMB = re.compile(r"^[^>›»]{1,40}(?:\s[>›»]\s[^>›»]{1,40}){1,8}$")
 # A short paragraph pointing readers to social accounts or a newsletter, with a handle
 # or an address, promotes the site or author; it is not the article.
 CHANNEL_PROMOTION = re.compile(r"\b(?:twitter|facebook|instagram|newsletter|linkedin)\b", re.I)
 HANDLE_OR_ADDRESS = re.compile(r"(?:^|\s)@\w{2,}|\b[\w.+-]+@[\w-]+\.[\w.]+")
 MAX_PROMOTION_WORDS = 60
+MIN_LINK_SENTENCE_WORDS = 4
+# A paragraph this long under a "Related" heading is the article resuming, not a headline.
+MIN_PROSE_WORDS = 25
 # Furniture is short; a long paragraph that mentions cookies is article text.
 MAX_FURNITURE_WORDS = 40
 # A list whose text is mostly links, with short items, is navigation.
@@ -69,7 +91,7 @@ def remove_boilerplate(blocks: list[Block]) -> Cleaned:
     for block in blocks:
         reason = _furniture_reason(block)
         if skip_until_level is not None:
-            if isinstance(block, Heading) and block.level <= skip_until_level and not reason:
+            if _ends_related_section(block, skip_until_level) and not reason:
                 skip_until_level = None
             else:
                 reason = reason or "links to other articles under a related-articles heading"
@@ -84,6 +106,15 @@ def remove_boilerplate(blocks: list[Block]) -> Cleaned:
     return result
 
 
+def _ends_related_section(block: Block, level: int) -> bool:
+    """A heading of the same rank, or article prose, ends a related-links section."""
+    if isinstance(block, Heading):
+        return block.level <= level
+    if isinstance(block, Paragraph):
+        return block.link_ratio < LINK_DENSE_RATIO and len(words_of(block.text)) >= MIN_PROSE_WORDS
+    return False
+
+
 def _furniture_reason(block: Block) -> str:
     if block.chrome:
         return f"page furniture ({block.chrome})"
@@ -91,16 +122,30 @@ def _furniture_reason(block: Block) -> str:
     if isinstance(block, Paragraph | Heading) and len(words_of(text)) <= MAX_FURNITURE_WORDS:
         if FURNITURE_TEXT.search(text):
             return "site furniture text"
-    if isinstance(block, Paragraph) and META_LINE.match(text):
+    if isinstance(block, Paragraph | Heading) and META_LINE.match(text):
         return "dateline"
+    if isinstance(block, Paragraph | Heading) and len(words_of(text)) <= MAX_NOTE_WORDS:
+        if PUBLICATION_NOTE.match(text):
+            return "dateline"
+        if BREADCRUMB.match(text):
+            return "breadcrumb"
+    if isinstance(block, Paragraph | Heading) and BYLINE.match(text):
+        return "byline"
+    if isinstance(block, Paragraph | Heading) and CREDIT_LINE.match(text):
+        if len(words_of(text)) <= MAX_CREDIT_WORDS:
+            return "picture credit"
     if isinstance(block, ListBlock) and all(META_LINE.match(item.text) for item in block.items):
         return "dateline"
     if isinstance(block, Paragraph) and _is_channel_promotion(text):
         return "promotion of social accounts or newsletter"
     if isinstance(block, ListBlock) and _is_link_list(block):
         return "link-dense list (navigation)"
+    if isinstance(block, Table) and _is_link_table(block):
+        return "link-dense table (navigation)"
     if isinstance(block, Paragraph) and block.link_ratio >= LINK_DENSE_RATIO:
-        return "link-only paragraph"
+        # "Read the draft plan." is a sentence that happens to be a link; menus are labels.
+        if not (ends_with_punctuation(text) and len(words_of(text)) >= MIN_LINK_SENTENCE_WORDS):
+            return "link-only paragraph"
     return ""
 
 
@@ -110,6 +155,13 @@ def _is_channel_promotion(text: str) -> bool:
         and CHANNEL_PROMOTION.search(text) is not None
         and HANDLE_OR_ADDRESS.search(text) is not None
     )
+
+
+def _is_link_table(block: Table) -> bool:
+    cells = [cell for row in block.rows for cell in row if cell]
+    if block.link_ratio < LINK_DENSE_RATIO or not cells:
+        return False
+    return sum(len(words_of(cell)) for cell in cells) / len(cells) <= MAX_NAV_ITEM_WORDS
 
 
 def _is_link_list(block: ListBlock) -> bool:

@@ -64,7 +64,9 @@ CHARSET_DECLARATION = re.compile(
     re.IGNORECASE,
 )
 
-HTML_START = re.compile(r"^\s*<(?:!doctype|html|head|body|\?xml|!--)", re.IGNORECASE)
+# Markup that opens with a tag is HTML (a fragment such as "<table><tr><td>…" included);
+# scraped text opens with words.
+HTML_START = re.compile(r"^\s*<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|!doctype|!--|\?xml)", re.IGNORECASE)
 HTML_TAG = re.compile(
     r"</?(?:p|div|h[1-6]|ul|ol|li|br|span|a|article|section|strong|b|em|i|img|meta|link"
     r"|script|style|body|head|html|title|nav|header|footer|main|dl|dt|dd)\b[^<>]{0,500}>",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .blocks import Block, Heading, ListBlock, ListItem, Paragraph, Table, block_text
@@ -86,15 +87,49 @@ def strip_site_suffix(title: str) -> str:
     return head
 
 
-def choose_title(blocks: list[Block], fallback: str) -> tuple[str, list[Block]]:
-    """The first level-1 heading is the title (and leaves the stream); else ``fallback``."""
-    for index, block in enumerate(blocks):
-        if isinstance(block, Heading) and block.level == 1:
-            return block.text, blocks[:index] + blocks[index + 1 :]
-    title = strip_site_suffix(fallback)
-    if blocks and isinstance(blocks[0], Heading) and blocks[0].text == title:
-        return title, blocks[1:]
-    return title, blocks
+PIPE_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+\|\s+[^|]{1,60}$")
+
+
+def strip_pipe_site_suffix(title: str) -> str:
+    """A heading keeps its dashes and colons; only a ' | Site' tail is a site name there.
+
+    >>> strip_pipe_site_suffix("Hospital Reform Passes | Berlin Ledger")
+    'Hospital Reform Passes'
+    """
+    match = PIPE_SITE_SUFFIX.match(title)
+    if match and len(words_of(title[match.end("title") :])) <= MAX_SITE_NAME_WORDS:
+        return match.group("title")
+    return title
+
+
+def choose_title(
+    blocks: list[Block], fallback: str, candidates: Sequence[str] = ()
+) -> tuple[str, list[Block]]:
+    """The title: the level-1 heading that best matches the page's own title.
+
+    Candidates are the level-1 headings of the stream and those found in furniture (a
+    header above the article). With no page title to compare, the first level-1 heading of
+    the stream wins. Otherwise ``fallback`` (``og:title``/``<title>``) without its site name.
+    """
+    page_title = strip_site_suffix(fallback)
+    in_stream = [(i, b.text) for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1]
+    options = [*in_stream, *((None, text) for text in candidates)]
+    if options:
+        index, text = max(options, key=lambda option: _title_match(option[1], page_title))
+        if not page_title or _title_match(text, page_title) > 0 or index is not None:
+            rest = blocks if index is None else blocks[:index] + blocks[index + 1 :]
+            return strip_pipe_site_suffix(text), rest
+    if blocks and isinstance(blocks[0], Heading) and blocks[0].text == page_title:
+        return page_title, blocks[1:]
+    return page_title, blocks
+
+
+def _title_match(text: str, page_title: str) -> float:
+    """Share of the page title's words the heading repeats (0 when there is no page title)."""
+    wanted = {word.lower() for word in words_of(page_title)}
+    if not wanted:
+        return 0.0
+    return len(wanted & {word.lower() for word in words_of(text)}) / len(wanted)
 
 
 def split_name(text: str, lead: str = "") -> Split | None:
@@ -112,7 +147,7 @@ def split_name(text: str, lead: str = "") -> Split | None:
     True
     """
     if lead and text.startswith(lead) and len(lead) < len(text):
-        name = lead.strip().rstrip(":：–—-").strip()
+        name = _strip_name_period(lead.strip().rstrip(":：–—-").strip())
         description = text[len(lead) :].strip().lstrip(":：–—-").strip()
         if name and description and len(words_of(name)) <= MAX_LEAD_NAME_WORDS:
             return Split(name, description)
@@ -128,6 +163,16 @@ def split_name(text: str, lead: str = "") -> Split | None:
     return Split(name, description)
 
 
+def _strip_name_period(name: str) -> str:
+    """'<b>Water Fund.</b> Grants…': the period closes the bold run, not an abbreviation."""
+    if not name.endswith(".") or re.search(r"(?:\b[A-Z]|\.[A-Za-z])\.$", name):
+        return name
+    # A bold sentence ("Wir wollen für faire Löhne sorgen.") keeps its full stop.
+    if len(words_of(name)) > SHORT_NAME_WORDS or title_case_ratio(name) < MIN_LONG_NAME_TITLE_RATIO:
+        return name
+    return name[:-1].rstrip()
+
+
 def _reads_as_name(name: str) -> bool:
     count = len(words_of(name))
     if count == 0 or count > MAX_NAME_WORDS or ends_with_punctuation(name):
@@ -135,8 +180,10 @@ def _reads_as_name(name: str) -> bool:
     return count <= SHORT_NAME_WORDS or title_case_ratio(name) >= MIN_LONG_NAME_TITLE_RATIO
 
 
-def build_structure(blocks: list[Block], fallback_title: str) -> Structure:
-    title, body = choose_title(blocks, fallback_title)
+def build_structure(
+    blocks: list[Block], fallback_title: str, title_candidates: Sequence[str] = ()
+) -> Structure:
+    title, body = choose_title(blocks, fallback_title, title_candidates)
     lede = _PillarDraft(title="")
     pillars: list[_PillarDraft] = []
     dropped: list[Dropped] = []

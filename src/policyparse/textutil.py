@@ -120,7 +120,7 @@ def reads_as_heading(text: str) -> bool:
     if not starts_like_sentence(text) or is_numeric_text(text):
         return False
     if text.endswith("?"):
-        return title_case_ratio(text) >= MIN_TITLE_CASE_RATIO
+        return len(words) <= SHORT_HEADING_WORDS or title_case_ratio(text) >= MIN_TITLE_CASE_RATIO
     if ends_with_punctuation(text):
         return False
     return len(words) <= SHORT_HEADING_WORDS or title_case_ratio(text) >= MIN_TITLE_CASE_RATIO

@@ -9,7 +9,13 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-CHROME_TAGS = {"nav": "navigation", "footer": "footer", "aside": "aside"}
+CHROME_TAGS = {
+    "nav": "navigation",
+    "footer": "footer",
+    "aside": "aside",
+    # A picture's caption describes the picture, not the policy.
+    "figcaption": "picture caption",
+}
 
 # Readability's idea: a class or id naming furniture, unless it also names content.
 CHROME_NAME = re.compile(
@@ -20,10 +26,18 @@ CHROME_NAME = re.compile(
     r"|popup|modal|skip-link|pagination|pager|outbrain|taboola|read-more|readmore"
     r"|more-stories|further-reading|byline|author-bio|tags|tag-list|next-article|prev-article"
     r"|previous-article|article-nav|post-nav|post-navigation|post-meta|entry-meta"
-    r"|article-meta|dateline|timestamp)(?=$|[-_\s\d])",
+    r"|article-meta|dateline|timestamp|logo|brand|site-title|site-name|tagline"
+    r"|label|kicker|eyebrow|overline|category|date|pubdate|published|fil-ariane|ariane"
+    r"|tools|utility|print)(?=$|[-_\s\d])",
     re.IGNORECASE,
 )
 # A class token that names the article itself keeps the element, whatever else it says.
+# These words name furniture even inside a compound class ("leftmenu", "pageFooter").
+CHROME_SUBSTRING = re.compile(
+    r"(menu|sidebar|footer|comment|breadcrumb|related|social|sponsor|cookie|consent|newsletter"
+    r"|subscribe|pagination|disqus|outbrain|taboola|toolbar)",
+    re.IGNORECASE,
+)
 CONTENT_TOKEN = re.compile(
     r"^(?:article|content|main|story|entry|post|text|body)(?:[-_](?:body|content|text|main))?$",
     re.IGNORECASE,
@@ -48,7 +62,7 @@ def chrome_reason(node: LexborNode) -> str:
         return "page header"
     if not names:
         return _role_reason(attributes.get("role"))
-    match = CHROME_NAME.search(names)
+    match = CHROME_NAME.search(names) or CHROME_SUBSTRING.search(names)
     if match and not any(CONTENT_TOKEN.match(token) for token in names.split()):
         return match.group(1).lower()
     return _role_reason(attributes.get("role"))
@@ -73,10 +87,19 @@ def _holds_h1(node: LexborNode) -> bool:
     while stack and seen < HEADER_SCAN_NODES:
         current = stack.pop()
         seen += 1
-        if current.tag == "h1":
+        if current.tag == "h1" and not _names_furniture(current):
             return True
         if current.next is not None:
             stack.append(current.next)
         if current.child is not None:
             stack.append(current.child)
     return False
+
+
+def _names_furniture(node: LexborNode) -> bool:
+    attributes = node.attributes
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    parent = node.parent
+    if parent is not None:  # <div class="logo"><h1>Site</h1></div>
+        names += f" {parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}"
+    return CHROME_NAME.search(names) is not None

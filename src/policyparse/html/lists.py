@@ -7,7 +7,7 @@ from collections import deque
 from selectolax.lexbor import LexborNode
 
 from ..blocks import Block, ItemDraft, ListBlock, Span, freeze_items
-from .text import SKIP_TAGS, TextRun, subtree_text, text_node_value
+from .text import SKIP_TAGS, TextRun, join_path, subtree_text, text_node_value
 
 LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
 ITEM_STOP_TAGS = LIST_TAGS | {"table"}
@@ -47,7 +47,7 @@ def _read_tables(nodes: list[LexborNode], path: str, chrome: str) -> list[Block]
 
     blocks: list[Block] = []
     for index, table in enumerate(nodes, 1):
-        blocks.extend(read_table(table, f"{path}//table[{index}]", chrome))
+        blocks.extend(read_table(table, join_path(path, f"/table[{index}]"), chrome))
     return blocks
 
 
@@ -78,7 +78,7 @@ def _read_items(
         totals[0] += run.chars
         totals[1] += run.link_chars
         lead = " ".join(run.lead.split()) if run.lead_closed else ""
-        draft = ItemDraft(text=text, lead=lead, span=Span(path=f"{path}/{tag}[{counts[tag]}]"))
+        draft = ItemDraft(text=text, lead=lead, span=Span(path=join_path(path, f"{tag}[{counts[tag]}]")))
         if not text and items:
             items[-1][1].extend(nested)
             items[-1][2].extend(tables)
@@ -100,7 +100,7 @@ def _read_definitions(
         totals[1] += run.link_chars
         nested = [node for node in stopped if node.tag in LIST_TAGS]
         tables = [node for node in stopped if node.tag == "table"]
-        span = Span(path=f"{path}/{child.tag}[{index}]")
+        span = Span(path=join_path(path, f"{child.tag}[{index}]"))
         if child.tag == "dd" and open_term and items:
             draft = items[-1][0]
             draft.text = f"{draft.text} {text}".strip()

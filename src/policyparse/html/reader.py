@@ -17,14 +17,12 @@ from ..blocks import Block, Heading, Paragraph, Span
 from .chrome import chrome_reason
 from .lists import read_list
 from .tables import is_layout_table, read_table
-from .text import BLOCK_TAGS, BOLD_TAGS, SKIP_TAGS, TextRun, text_node_value
+from .text import BLOCK_TAGS, BOLD_TAGS, MAX_PATH_STEPS, SKIP_TAGS, TextRun, join_path, text_node_value
 
 HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
 PARAGRAPH_TAGS = frozenset({"p", "blockquote", "figcaption", "pre", "address", "summary", "dt", "dd"})
 HEADING_CLASS = re.compile(r"(?:^|[-_\s])(?:section-)?(?:title|heading|headline|subtitle|subhead)(?:$|[-_\s])", re.I)
-# Element paths show at most this many steps (the deepest ones); deep pages stay cheap.
-MAX_PATH_STEPS = 24
 # A heading element holding more words than this is a paragraph styled big.
 MAX_HEADING_WORDS = 40
 # A bold-only paragraph longer than this is emphasis, not a heading.
@@ -36,7 +34,9 @@ class HtmlReading:
     """What the HTML reader found: the blocks and the page's own title candidates."""
 
     blocks: list[Block]
-    h1: str = ""
+    # Level-1 headings that stood in page furniture (a header above the article): the
+    # title may be one of them. Kept apart so the structure builder can choose.
+    furniture_h1: list[str] = field(default_factory=list)
     meta_title: str = ""
 
 
@@ -79,7 +79,9 @@ def read_html(text: str) -> HtmlReading:
     reader = _Reader(main=_main_content(tree, body))
     if body is not None:
         reader.walk(body)
-    return HtmlReading(blocks=reader.blocks, h1=reader.h1, meta_title=_meta_title(tree))
+    return HtmlReading(
+        blocks=reader.blocks, furniture_h1=reader.furniture_h1, meta_title=_meta_title(tree)
+    )
 
 
 def _meta_title(tree: LexborHTMLParser) -> str:
@@ -95,8 +97,7 @@ def _meta_title(tree: LexborHTMLParser) -> str:
 def _main_content(tree: LexborHTMLParser, body: LexborNode | None) -> LexborNode | None:
     """The element that holds the story (``articleBody``, the largest ``<article>``, ``<main>``).
 
-    Everything outside it is labelled furniture, except the ``<h1>`` (the title often sits
-    in a header above the article).
+    Everything outside it is labelled furniture (an ``<h1>`` there stays a title candidate).
     """
     if body is None:
         return None
@@ -117,7 +118,7 @@ class _Reader:
         # Wrappers are made afresh for each access, so elements are compared by identity id.
         self.main_id = main.mem_id if main is not None else None
         self.blocks: list[Block] = []
-        self.h1 = ""
+        self.furniture_h1: list[str] = []
         self.run = TextRun()
         self.run_bold: LexborNode | None = None
 
@@ -154,11 +155,11 @@ class _Reader:
         chrome = self._chrome_of(node, parent)
         if tag in LIST_TAGS:
             self._flush(parent)
-            self._emit(read_list(node, f"{parent.path()}/{step}", chrome))
+            self._emit(read_list(node, join_path(parent.path(), step), chrome))
             return None
         if tag == "table" and not is_layout_table(node):
             self._flush(parent)
-            self._emit(read_table(node, f"{parent.path()}/{step}", chrome))
+            self._emit(read_table(node, join_path(parent.path(), step), chrome))
             return None
         return self._open(node, tag, step, chrome, parent)
 
@@ -180,6 +181,11 @@ class _Reader:
         if tag in BLOCK_TAGS or tag in HEADING_LEVELS:
             self._flush(parent)
             frame.role, frame.level = _block_role(node, tag)
+        elif chrome and chrome != parent.chrome:
+            # A furniture <span> (a kicker, a date) inside article text: its own block, so
+            # that it can be dropped without taking the sentence around it along.
+            self._flush(parent)
+            frame.role = "container"
         else:
             frame.role = "inline"
         return frame
@@ -201,10 +207,8 @@ class _Reader:
         common = {"span": span, "chrome": frame.chrome, "link_ratio": run.link_ratio()}
         text = " ".join(run.text().split())
         if frame.role == "heading" and len(text.split()) <= MAX_HEADING_WORDS:
-            if frame.level == 1 and frame.chrome == OUTSIDE_MAIN:
-                common["chrome"] = ""  # the title may stand above the article element
-            if frame.level == 1 and not self.h1 and not common["chrome"]:
-                self.h1 = text
+            if frame.level == 1 and frame.chrome:
+                self.furniture_h1.append(text)
             self.blocks.append(Heading(text=text, level=frame.level, **common))
             return
         lines = [line for line in run.text().split("\n") if line.strip()]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
 from ..blocks import Block, Span, Table
-from .text import subtree_text
+from .text import join_path, subtree_text
 
 # trafilatura's cap: no real table spans more; a bigger value is an error or an attack.
 MAX_SPAN = 100
@@ -37,43 +38,47 @@ def is_layout_table(node: LexborNode) -> bool:
     """A table used to place the page rather than to hold data (Readability's signals)."""
     if node.attributes.get("role") in ("presentation", "none"):
         return True
-    found = _descendant_tags(node)
-    if found & DATA_MARKUP:
+    if _has_data_markup(node):
         return False
-    if found & LAYOUT_MARKUP:
-        return True
-    return _count_paragraphs(node) >= LAYOUT_PARAGRAPHS
+    paragraphs = 0
+    for tag in _descendant_tags(node):
+        if tag in LAYOUT_MARKUP:
+            return True
+        paragraphs += tag == "p"
+    return paragraphs >= LAYOUT_PARAGRAPHS
 
 
-DATA_MARKUP = frozenset({"caption", "thead", "th"})
 LAYOUT_MARKUP = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table"})
 # How many descendants the layout check looks at; a page-wrapping table shows its
 # headings or paragraphs long before this, and the check stays linear.
 LAYOUT_SCAN_NODES = 5000
 
 
-def _descendant_tags(node: LexborNode) -> set[str]:
-    return {tag for tag, _ in _scan_descendants(node)}
+def _has_data_markup(table: LexborNode) -> bool:
+    """A caption, a thead, or th cells in the table's own rows (not in nested tables)."""
+    child = table.child
+    while child is not None:
+        if child.tag in ("caption", "thead"):
+            return True
+        child = child.next
+    return any(cell.tag == "th" for row, _ in _rows(table) for cell in _cells(row))
 
 
-def _count_paragraphs(node: LexborNode) -> int:
-    return sum(1 for tag, _ in _scan_descendants(node) if tag == "p")
-
-
-def _scan_descendants(node: LexborNode) -> list[tuple[str, LexborNode]]:
-    found: list[tuple[str, LexborNode]] = []
+def _descendant_tags(node: LexborNode) -> Iterator[str]:
+    """Tags below ``node`` in document order, at most ``LAYOUT_SCAN_NODES`` of them."""
     stack = [node.child] if node.child is not None else []
-    while stack and len(found) < LAYOUT_SCAN_NODES:
+    seen = 0
+    while stack and seen < LAYOUT_SCAN_NODES:
         current = stack.pop()
         if current.next is not None:
             stack.append(current.next)
         tag = current.tag or ""
         if tag.startswith(("-", "_")):
             continue
-        found.append((tag, current))
+        seen += 1
+        yield tag
         if current.child is not None:
             stack.append(current.child)
-    return found
 
 
 def read_table(node: LexborNode, path: str, chrome: str) -> list[Block]:
@@ -85,7 +90,7 @@ def read_table(node: LexborNode, path: str, chrome: str) -> list[Block]:
         table, nested = _read_one(table_node, table_path, chrome)
         if table is not None:
             blocks.append(table)
-        pending[0:0] = [(child, f"{table_path}//table[{i}]") for i, child in enumerate(nested, 1)]
+        pending[0:0] = [(child, join_path(table_path, f"/table[{i}]")) for i, child in enumerate(nested, 1)]
     return blocks
 
 
@@ -113,7 +118,7 @@ def _read_one(node: LexborNode, path: str, chrome: str) -> tuple[Table | None, l
         if not cells and not carry:
             continue
         grid.append(_place_row(cells, carry))
-        row_spans.append(Span(path=f"{path}/tr[{index}]"))
+        row_spans.append(Span(path=join_path(path, f"tr[{index}]")))
         is_header = in_head or (bool(cells) and all(is_th for *_, is_th in cells))
         if counting_header and is_header:
             header_rows += 1

@@ -116,3 +116,21 @@ def _push_children(stack: list[tuple[LexborNode, bool, int]], node: LexborNode, 
         child = child.next
     for child in reversed(children):
         stack.append((child, False, links))
+
+
+# Element paths show at most this many steps (the deepest ones); deep pages stay cheap.
+MAX_PATH_STEPS = 24
+PATH_ELISION = "…/"
+
+
+def join_path(parent: str, step: str) -> str:
+    """Append a step to an element path, keeping only the deepest ``MAX_PATH_STEPS`` steps.
+
+    >>> join_path("body/div[1]", "ul[2]")
+    'body/div[1]/ul[2]'
+    """
+    path = f"{parent}/{step}"
+    if path.count("/") < MAX_PATH_STEPS + 1:
+        return path
+    steps = path.removeprefix(PATH_ELISION).split("/")
+    return PATH_ELISION + "/".join(steps[-MAX_PATH_STEPS:])

@@ -16,11 +16,18 @@ from ..textutil import reads_as_heading, words_of
 
 BULLET = re.compile(
     r"^(?P<indent>[ \t\u3000]*)"
-    r"(?P<marker>[-*•·▲△○●□■◆◇※►▸▪◦‣–—]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-z]\))"
+    r"(?P<marker>[-*•·▲△○●□■◆◇※►▸▪◦‣–—]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-z]\)"
+    r"|\((?:[ivx]{1,5}|[IVX]{1,5})\)|(?:[ivx]{2,5}|[IVX]{2,5})[.)])"
     r"[ \t\u00a0\u3000]+(?P<body>\S.*)$"
 )
 SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 BOLD_LEAD = re.compile(r"^\*\*(?P<lead>[^*]{1,200}?)\*\*\s*(?P<rest>.*)$")
+# "## Heading" (Markdown that survived scraping): the hashes are markup, not text.
+MARKDOWN_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.+?)(?:\s+#+)?\s*$")
+# "**Name** – description" with no bullet is still an item; "**Heading**" alone a heading.
+BOLD_ITEM = re.compile(r"^\s*\*\*[^*]{1,200}?\*\*\s*[:：–—-]?\s*\S")
+BOLD_ITEM_LINE = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>)(?P<body>\*\*[^*]{1,200}?\*\*\s*[:：–—-]?\s*\S.*)$")
+BOLD_LINE = re.compile(r"^\s*\*\*(?P<text>[^*]{1,200}?)\*\*\s*$")
 # A table row whose last cell goes on over several lines is closed by a line ending in a
 # pipe; we look this far ahead for it before deciding the row simply ended.
 MAX_CONTINUATION_LINES = 8
@@ -48,7 +55,10 @@ def read_text(text: str) -> list[Block]:
         elif _starts_table(lines, index):
             table, index = _read_table(lines, index)
             blocks.append(table)
-        elif BULLET.match(line.text):
+        elif _is_numbered_heading(lines, index):
+            blocks.append(Heading(text=line.text.strip(), level=2, span=Span(lines=(line.number,) * 2)))
+            index += 1
+        elif BULLET.match(line.text) or BOLD_ITEM.match(line.text):
             items, index = _read_list(lines, index)
             blocks.append(items)
         else:
@@ -57,9 +67,28 @@ def read_text(text: str) -> list[Block]:
     return blocks
 
 
+NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?P<body>\S.*)$")
+NAME_SEPARATOR = re.compile(r"[:：]|\s[–—-]\s")
+
+
+def _is_numbered_heading(lines: list[_Line], index: int) -> bool:
+    """'1. Financing the Transition' followed by prose is a numbered heading, not an item."""
+    match = NUMBERED.match(lines[index].text)
+    if not match or NAME_SEPARATOR.search(match.group("body")):
+        return False
+    if not reads_as_heading(match.group("body")):
+        return False
+    following = next((line.text for line in lines[index + 1 :] if line.text.strip()), "")
+    return bool(following) and not BULLET.match(following) and not _is_pipe_row(following)
+
+
 def _read_line(line: _Line, *, is_first: bool) -> Block:
     text = line.text.strip()
     span = Span(lines=(line.number, line.number))
+    marked = MARKDOWN_HEADING.match(text) or BOLD_LINE.match(text)
+    if marked:
+        level = len(marked.groupdict().get("hashes") or "###")
+        return Heading(text=marked.group("text").strip(), level=1 if is_first else max(level, 2), span=span)
     if is_first and len(words_of(text)) <= MAX_TITLE_WORDS:
         return Heading(text=text, level=1, span=span)
     if reads_as_heading(text):
@@ -160,7 +189,7 @@ def _read_list(lines: list[_Line], start: int) -> tuple[ListBlock, int]:
     stack: list[ItemDraft] = []
     index = start
     while index < len(lines):
-        match = BULLET.match(lines[index].text)
+        match = BULLET.match(lines[index].text) or BOLD_ITEM_LINE.match(lines[index].text)
         if not match:
             break
         draft = _draft_item(match, lines[index].number)
@@ -187,5 +216,5 @@ def _draft_item(match: re.Match[str], number: int) -> ItemDraft:
         lead=lead,
         span=Span(lines=(number, number)),
         indent=_indent_width(match.group("indent")),
-        ordered=match.group("marker")[-1:] in ".)",
+        ordered=match.group("marker")[-1:] in (".", ")"),
     )
