@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .blocks import Block, Heading, ListBlock, Paragraph, Table, block_text
 from .models import Dropped
@@ -100,10 +100,25 @@ def remove_boilerplate(blocks: list[Block]) -> Cleaned:
             skip_until_level = block.level
         if reason:
             result.dropped.append(_dropped(block, reason))
+        elif isinstance(block, ListBlock):
+            _keep_article_items(block, result)
         else:
             result.blocks.append(block)
     _drop_trailing_headlines(result)
     return result
+
+
+def _keep_article_items(block: ListBlock, result: Cleaned) -> None:
+    """Drop the furniture lines of a list (a faked list can gather them), keep the rest."""
+    kept = []
+    for item in block.items:
+        reason = _line_reason(item.text)
+        if reason:
+            result.dropped.append(Dropped(text=item.text, reason=reason, where=item.span.describe()))
+        else:
+            kept.append(item)
+    if kept:
+        result.blocks.append(replace(block, items=tuple(kept)) if len(kept) < len(block.items) else block)
 
 
 def _ends_related_section(block: Block, level: int) -> bool:
@@ -115,29 +130,34 @@ def _ends_related_section(block: Block, level: int) -> bool:
     return False
 
 
+def _line_reason(text: str) -> str:
+    """Why one line of text (a paragraph, a heading, a list item) is furniture, or ''."""
+    words = len(words_of(text))
+    if words <= MAX_FURNITURE_WORDS and FURNITURE_TEXT.search(text):
+        return "site furniture text"
+    if META_LINE.match(text):
+        return "dateline"
+    if words <= MAX_NOTE_WORDS and PUBLICATION_NOTE.match(text):
+        return "dateline"
+    if words <= MAX_NOTE_WORDS and BREADCRUMB.match(text):
+        return "breadcrumb"
+    if BYLINE.match(text):
+        return "byline"
+    if words <= MAX_CREDIT_WORDS and CREDIT_LINE.match(text):
+        return "picture credit"
+    if _is_channel_promotion(text):
+        return "promotion of social accounts or newsletter"
+    return ""
+
+
 def _furniture_reason(block: Block) -> str:
     if block.chrome:
         return f"page furniture ({block.chrome})"
     text = block_text(block)
-    if isinstance(block, Paragraph | Heading) and len(words_of(text)) <= MAX_FURNITURE_WORDS:
-        if FURNITURE_TEXT.search(text):
-            return "site furniture text"
-    if isinstance(block, Paragraph | Heading) and META_LINE.match(text):
-        return "dateline"
-    if isinstance(block, Paragraph | Heading) and len(words_of(text)) <= MAX_NOTE_WORDS:
-        if PUBLICATION_NOTE.match(text):
-            return "dateline"
-        if BREADCRUMB.match(text):
-            return "breadcrumb"
-    if isinstance(block, Paragraph | Heading) and BYLINE.match(text):
-        return "byline"
-    if isinstance(block, Paragraph | Heading) and CREDIT_LINE.match(text):
-        if len(words_of(text)) <= MAX_CREDIT_WORDS:
-            return "picture credit"
-    if isinstance(block, ListBlock) and all(META_LINE.match(item.text) for item in block.items):
-        return "dateline"
-    if isinstance(block, Paragraph) and _is_channel_promotion(text):
-        return "promotion of social accounts or newsletter"
+    if isinstance(block, Paragraph | Heading):
+        reason = _line_reason(text)
+        if reason:
+            return reason
     if isinstance(block, ListBlock) and _is_link_list(block):
         return "link-dense list (navigation)"
     if isinstance(block, Table) and _is_link_table(block):

@@ -38,6 +38,9 @@ CHROME_SUBSTRING = re.compile(
     r"|subscribe|pagination|disqus|outbrain|taboola|toolbar)",
     re.IGNORECASE,
 )
+# "no-sidebar", "has-comments", "with-menu": classes that describe the layout around
+# the element, not the element.
+LAYOUT_MODIFIER = re.compile(r"^(?:no|has|with|without|show|hide|is|enable|disable)[-_]", re.I)
 CONTENT_TOKEN = re.compile(
     r"^(?:article|content|main|story|entry|post|text|body)(?:[-_](?:body|content|text|main))?$",
     re.IGNORECASE,
@@ -62,6 +65,7 @@ def chrome_reason(node: LexborNode) -> str:
         return "page header"
     if not names:
         return _role_reason(attributes.get("role"))
+    names = " ".join(token for token in names.split() if not LAYOUT_MODIFIER.match(token))
     match = CHROME_NAME.search(names) or CHROME_SUBSTRING.search(names)
     if match and not any(CONTENT_TOKEN.match(token) for token in names.split()):
         return match.group(1).lower()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..blocks import Block, Heading, Paragraph, Span
-from .chrome import chrome_reason
+from .chrome import CHROME_TAGS, chrome_reason
 from .lists import read_list
 from .tables import is_layout_table, read_table
 from .text import BLOCK_TAGS, BOLD_TAGS, MAX_PATH_STEPS, SKIP_TAGS, TextRun, join_path, text_node_value
@@ -73,10 +73,21 @@ MAIN_SELECTORS = ('[itemprop="articleBody"]', "article", "main, [role=main]")
 OUTSIDE_MAIN = "outside the main article"
 
 
+# An element whose class names furniture but holds more than this share of the story's
+# text is a wrapper ("theiaStickySidebar", "field--label-hidden" around the body text).
+MAX_CHROME_SHARE = 0.5
+# Size checks read the element's text; they may read this many times the page's text in
+# all (furniture is small, so they are cheap), then labels are trusted as they are.
+SIZE_CHECK_BUDGET = 8
+MIN_PROSE_WRAPPER_CHARS = 1500
+MAX_PROSE_LINK_SHARE = 0.25
+COMMENTS = re.compile(r"comment|disqus|repl(?:y|ies)", re.IGNORECASE)
+
+
 def read_html(text: str) -> HtmlReading:
     tree = LexborHTMLParser(text)
     body = tree.body
-    reader = _Reader(main=_main_content(tree, body))
+    reader = _Reader(main=_main_content(tree, body), page_chars=_text_length(body))
     if body is not None:
         reader.walk(body)
     return HtmlReading(
@@ -92,6 +103,10 @@ def _meta_title(tree: LexborHTMLParser) -> str:
             return content
     node = tree.css_first("title")
     return node.text() if node is not None else ""
+
+
+def _text_length(node: LexborNode | None) -> int:
+    return len(node.text(deep=True)) if node is not None else 0
 
 
 def _main_content(tree: LexborHTMLParser, body: LexborNode | None) -> LexborNode | None:
@@ -113,17 +128,24 @@ def _main_content(tree: LexborHTMLParser, body: LexborNode | None) -> LexborNode
 
 
 class _Reader:
-    def __init__(self, main: LexborNode | None) -> None:
+    def __init__(self, main: LexborNode | None, page_chars: int) -> None:
         self.main = main
         # Wrappers are made afresh for each access, so elements are compared by identity id.
         self.main_id = main.mem_id if main is not None else None
+        self.main_ancestors = _ancestor_ids(main)
+        # Furniture is small next to the story: the reference is the main element's text,
+        # or the page's when no main element was found.
+        self.story_chars = _text_length(main) if main is not None else page_chars
+        self.size_budget = SIZE_CHECK_BUDGET * max(page_chars, 1)
         self.blocks: list[Block] = []
         self.furniture_h1: list[str] = []
         self.run = TextRun()
         self.run_bold: LexborNode | None = None
 
     def walk(self, body: LexborNode) -> None:
-        chrome = chrome_reason(body) or (OUTSIDE_MAIN if self.main is not None else "")
+        # The body's classes describe the page layout ("no-sidebar", "has-navigation"),
+        # never furniture: the page itself is not dropped.
+        chrome = OUTSIDE_MAIN if self.main is not None else ""
         root = _Frame(node=body, cursor=body.child, step="body", parent=None, chrome=chrome)
         stack = [root]
         while stack:
@@ -165,10 +187,29 @@ class _Reader:
 
     def _chrome_of(self, node: LexborNode, parent: _Frame) -> str:
         if self.main_id is not None and node.mem_id == self.main_id:
-            return chrome_reason(node)
+            return ""
         if parent.chrome and parent.chrome != OUTSIDE_MAIN:
             return parent.chrome
-        return chrome_reason(node) or parent.chrome
+        reason = chrome_reason(node)
+        if reason and self._wraps_the_article(node):
+            reason = ""
+        return reason or parent.chrome
+
+    def _wraps_the_article(self, node: LexborNode) -> bool:
+        if node.mem_id in self.main_ancestors:
+            return True
+        if node.tag in CHROME_TAGS or self.size_budget <= 0:
+            return False  # <nav>, <footer>, <aside> are furniture by the author's own markup
+        chars = _text_length(node)
+        self.size_budget -= chars
+        if chars > MAX_CHROME_SHARE * self.story_chars:
+            return True
+        # Long running text with few links is prose, whatever the class says; furniture
+        # is menus and link lists. (Comment threads are prose too: they are caught by name.)
+        if chars < MIN_PROSE_WRAPPER_CHARS or COMMENTS.search(_names(node)):
+            return False
+        self.size_budget -= chars
+        return _link_chars(node) < MAX_PROSE_LINK_SHARE * chars
 
     def _open(self, node: LexborNode, tag: str, step: str, chrome: str, parent: _Frame) -> _Frame:
         frame = _Frame(
@@ -222,6 +263,24 @@ class _Reader:
 
     def _emit(self, blocks: list[Block]) -> None:
         self.blocks.extend(blocks)
+
+
+def _names(node: LexborNode) -> str:
+    attributes = node.attributes
+    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+
+
+def _link_chars(node: LexborNode) -> int:
+    return sum(len(link.text(deep=True)) for link in node.css("a"))
+
+
+def _ancestor_ids(node: LexborNode | None) -> frozenset[int]:
+    ids = set()
+    current = node.parent if node is not None else None
+    while current is not None:
+        ids.add(current.mem_id)
+        current = current.parent
+    return frozenset(ids)
 
 
 def _block_role(node: LexborNode, tag: str) -> tuple[str, int]:

@@ -1,8 +1,9 @@
-"""Turn runs of paragraphs that start with bullet marks into real lists.
+"""Turn runs of paragraphs that start with bullet marks or bold names into real lists.
 
-Pages often fake lists: ``<p>• A: …</p><p>• B: …</p>``, ``<br>``-separated bullet lines, or
-"– " dash paragraphs. Two or more in a row become a list, so the structure builder reads
-their items like any other list.
+Pages often fake lists: ``<p>• A: …</p><p>• B: …</p>``, ``<br>``-separated bullet lines,
+"– " dash paragraphs, or ``<p><strong>Name:</strong> …</p>`` paragraphs in a row. Two or
+more in a row become a list, so the structure builder reads their items like any other
+list. A single such paragraph stays a paragraph.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from .log import RepairLog
 BULLET_MARK = re.compile(r"^\s*(?:[-*•·▪◦●■►▸‣–—※○□▲]|\d{1,3}[.)])\s+(?=\S)")
 # One bullet paragraph alone is a paragraph that happens to start with a dash.
 MIN_RUN = 2
+# A bold lead this long is emphasis in a sentence, not a name.
+MAX_LEAD_WORDS = 12
 
 
 def group_bullet_paragraphs(blocks: list[Block], log: RepairLog) -> list[Block]:
@@ -28,20 +31,31 @@ def group_bullet_paragraphs(blocks: list[Block], log: RepairLog) -> list[Block]:
     result: list[Block] = []
     run: list[Paragraph] = []
     for block in [*blocks, None]:
-        if isinstance(block, Paragraph) and BULLET_MARK.match(block.text) and _same_chrome(run, block):
+        if isinstance(block, Paragraph) and _continues_run(run, block):
             run.append(block)
             continue
         result.extend(_as_list(run, log) if len(run) >= MIN_RUN else run)
         run = []
-        if isinstance(block, Paragraph) and BULLET_MARK.match(block.text):
+        if isinstance(block, Paragraph) and _item_kind(block):
             run = [block]
         elif block is not None:
             result.append(block)
     return result
 
 
-def _same_chrome(run: list[Paragraph], block: Paragraph) -> bool:
-    return not run or run[-1].chrome == block.chrome
+def _item_kind(paragraph: Paragraph) -> str:
+    """'bullet' or 'bold' for a paragraph that reads as a list item, else ''."""
+    if BULLET_MARK.match(paragraph.text):
+        return "bullet"
+    lead = paragraph.lead
+    if lead and len(lead) < len(paragraph.text) and len(lead.split()) <= MAX_LEAD_WORDS:
+        return "bold"
+    return ""
+
+
+def _continues_run(run: list[Paragraph], block: Paragraph) -> bool:
+    kind = _item_kind(block)
+    return bool(run) and bool(kind) and kind == _item_kind(run[-1]) and run[-1].chrome == block.chrome
 
 
 def _as_list(run: list[Paragraph], log: RepairLog) -> list[Block]:
