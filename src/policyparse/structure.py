@@ -26,7 +26,8 @@ MAX_LEAD_NAME_WORDS = 40
 ACRONYM_NAME = re.compile(
     r"^(?P<name>[A-Z][^()]{2,100}?\s\([A-Z][A-Za-z0-9&./-]{1,15}\))\s+(?P<rest>[a-z].*)$", re.DOTALL
 )
-SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:[|–—:·•»]|-|::)\s+(?P<site>[^|–—·•»]{1,60})$")
+SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2,}[.!?]\s")
+SITE_SUFFIX = re.compile(r"^(?P<title>.+)\s+(?:[|–—·•»]|-|::)\s+(?P<site>[^|–—·•»]{1,60})$")
 MAX_SITE_NAME_WORDS = 6
 DESCRIBING_HEADER = re.compile(
     r"descri|purpose|detail|impact|objective|aim|goal|summary|what|outcome|explanation|about"
@@ -69,22 +70,26 @@ class Structure:
 def strip_site_suffix(title: str) -> str:
     """Remove a trailing site name: 'Plan for rail | The Daily Post' → 'Plan for rail'.
 
+    The tail after the last `` | ``, `` - ``, `` – ``, `` — ``, `` · `` or `` :: `` goes when
+    it is short and named like a site (capitalised words or a domain).
+
     >>> strip_site_suffix("Pension reform unveiled - Ministry of Labour")
     'Pension reform unveiled'
     >>> strip_site_suffix("Rail: a vision for growth")
     'Rail: a vision for growth'
+    >>> strip_site_suffix("Budget 2025 - what it means for you")
+    'Budget 2025 - what it means for you'
     """
     title = " ".join(title.split())
     match = SITE_SUFFIX.match(title)
-    if not match or match.group(0).count(":") and ":" in title.rsplit(" ", 3)[0][-3:]:
+    if not match:
         return title
-    site, head = match.group("site"), match.group("title")
-    separator = title[len(head) : len(title) - len(site)].strip()
-    if separator == ":" or len(words_of(site)) > MAX_SITE_NAME_WORDS:
+    site = match.group("site")
+    if len(words_of(site)) > MAX_SITE_NAME_WORDS:
         return title
-    if len(words_of(head)) < len(words_of(site)):
-        return title
-    return head
+    if "." in site or title_case_ratio(site) >= MIN_LONG_NAME_TITLE_RATIO:
+        return match.group("title")
+    return title
 
 
 PIPE_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+\|\s+[^|]{1,60}$")
@@ -176,6 +181,8 @@ def _strip_name_period(name: str) -> str:
 def _reads_as_name(name: str) -> bool:
     count = len(words_of(name))
     if count == 0 or count > MAX_NAME_WORDS or ends_with_punctuation(name):
+        return False
+    if SENTENCE_INSIDE.search(name):  # "Prices rose. Then: …" is two sentences, not a name
         return False
     return count <= SHORT_NAME_WORDS or title_case_ratio(name) >= MIN_LONG_NAME_TITLE_RATIO
 

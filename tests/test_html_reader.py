@@ -1,0 +1,158 @@
+"""The HTML reader on small pages: what a browser builds, read into blocks."""
+
+from __future__ import annotations
+
+from policyparse import parse
+from policyparse.blocks import Heading, ListBlock, Paragraph, Table
+from policyparse.html.reader import read_html
+from policyparse.html.tables import parse_span
+
+
+def blocks_of(markup: str) -> list[object]:
+    return list(read_html(markup).blocks)
+
+
+def test_headings_paragraphs_and_ignored_elements() -> None:
+    blocks = blocks_of(
+        "<h2>Roads &amp; Rail</h2><p>First<b>bold</b> text<script>x()</script>"
+        "<style>p{}</style><noscript>enable js</noscript><!-- c --></p><template><p>t</p></template>"
+    )
+    assert [type(b).__name__ for b in blocks] == ["Heading", "Paragraph"]
+    assert blocks[0].text == "Roads & Rail"
+    assert " ".join(blocks[1].text.split()) == "Firstbold text"
+
+
+def test_bold_only_paragraph_and_heading_classes_are_headings() -> None:
+    blocks = blocks_of(
+        '<p><strong>Next steps</strong></p><div class="section-title">Funding</div>'
+        '<div role="heading" aria-level="4">Timeline</div><p><b>Note:</b> not a heading.</p>'
+    )
+    headings = [(b.text, b.level) for b in blocks if isinstance(b, Heading)]
+    assert headings == [("Next steps", 4), ("Funding", 3), ("Timeline", 4)]
+    assert isinstance(blocks[-1], Paragraph) and blocks[-1].lead == "Note:"
+
+
+def test_bold_label_then_br_opens_a_section() -> None:
+    blocks = blocks_of("<p><strong>Next steps</strong><br>The ministry will consult in May.</p>")
+    assert [(type(b).__name__, b.text) for b in blocks] == [
+        ("Heading", "Next steps"),
+        ("Paragraph", "The ministry will consult in May."),
+    ]
+
+
+def test_unclosed_and_misnested_markup_reads_like_a_browser() -> None:
+    blocks = blocks_of("<p>One <b>two <i>three</b> four</i><p>Five<ul><li>A: x<li>B: y</ul></div></div>")
+    texts = [b.text for b in blocks if isinstance(b, Paragraph)]
+    assert [" ".join(t.split()) for t in texts] == ["One two three four", "Five"]
+    (listing,) = [b for b in blocks if isinstance(b, ListBlock)]
+    assert [item.text for item in listing.items] == ["A: x", "B: y"]
+
+
+def test_nested_lists_and_definition_lists() -> None:
+    blocks = blocks_of(
+        "<ul><li><b>Rail</b> new lines<ul><li>North link</li><li>South link<ol><li>Phase 1</ol></ul>"
+        "<li>Bus: more buses</ul><dl><dt>Grid Fund</dt><dd>Reserves</dd><dd>and control</dd>"
+        "<div><dt>Solar</dt><dd>Home kits</dd></div></dl>"
+    )
+    rail, bus = blocks[0].items
+    assert rail.lead == "Rail" and rail.text == "Rail new lines"
+    assert [child.text for child in rail.children] == ["North link", "South link"]
+    assert rail.children[1].children[0].text == "Phase 1"
+    assert bus.text == "Bus: more buses"
+    grid, solar = blocks[1].items
+    assert (grid.lead, grid.text) == ("Grid Fund", "Grid Fund Reserves and control")
+    assert (solar.lead, solar.text) == ("Solar", "Solar Home kits")
+
+
+def test_br_separated_bullets_become_a_list_after_repairs() -> None:
+    document = parse("<h1>Plan</h1><h2>Measures</h2><p>• Ports: dredging<br>• Roads: repaving<br>• Rail: signals</p>")
+    assert [(i.name, i.description) for i in document.initiatives] == [
+        ("Ports", "dredging"),
+        ("Roads", "repaving"),
+        ("Rail", "signals"),
+    ]
+
+
+def test_table_without_tbody_or_tr_and_with_unclosed_cells() -> None:
+    (table,) = blocks_of("<table><th>Name<th>Aim<tr><td>Rail<td>Faster<tr><td>Bus<td>Cleaner</table>")
+    assert isinstance(table, Table)
+    assert table.rows == (("Name", "Aim"), ("Rail", "Faster"), ("Bus", "Cleaner"))
+    assert table.header_rows == 1
+
+
+def test_cells_outside_rows_and_text_inside_table_are_moved_as_browsers_do() -> None:
+    blocks = blocks_of("<table>stray text<td>Total</td><td>175</td><tr></tr></table>")
+    assert isinstance(blocks[0], Paragraph) and blocks[0].text.strip() == "stray text"
+    assert blocks[1].rows == (("Total", "175"),)
+
+
+def test_colspan_and_rowspan_fill_every_slot() -> None:
+    (table,) = blocks_of(
+        "<table><thead><tr><th rowspan=2>Line<th colspan=2>Dates</tr><tr><th>Start<th>End</tr></thead>"
+        "<tr><td>L1<td colspan='2;'>Under study</tr><tr><td rowspan=2>L2<td>2026<td>2030</tr><tr><td>2031<td>2035</tr></table>"
+    )
+    assert table.header_rows == 2
+    assert table.rows == (
+        ("Line", "Dates", "Dates"),
+        ("Line", "Start", "End"),
+        ("L1", "Under study", "Under study"),
+        ("L2", "2026", "2030"),
+        ("L2", "2031", "2035"),
+    )
+
+
+def test_span_values_are_lenient_and_capped() -> None:
+    assert [parse_span(v) for v in ("2;", "3px", "", "-1", "abc", "100000")] == [2, 3, 1, 1, 1, 100]
+
+
+def test_nested_table_is_its_own_table_after_its_parent() -> None:
+    blocks = blocks_of(
+        "<table><tr><th>Fund<th>Detail</tr><tr><td>Rail<td>See table"
+        "<table><tr><td>Phase 1<td>Design work for the line</tr></table></td></tr></table>"
+    )
+    outer, inner = blocks
+    assert outer.rows == (("Fund", "Detail"), ("Rail", "See table"))
+    assert inner.rows == (("Phase 1", "Design work for the line"),)
+    assert inner.span.path.startswith(outer.span.path)
+
+
+def test_layout_table_wrapping_the_article_is_a_container() -> None:
+    blocks = blocks_of(
+        "<table role=presentation><tr><td><h2>Energy</h2><p>Prose one.</p><ul><li>A: x</ul></td></tr></table>"
+    )
+    assert [type(b).__name__ for b in blocks] == ["Heading", "Paragraph", "ListBlock"]
+
+
+def test_element_paths_name_rows_and_items() -> None:
+    blocks = blocks_of("<div></div><div><table><tr><td>a<td>b</tr><tr><td>c<td>d</tr></table><ul><li>x</ul></div>")
+    table, listing = blocks
+    assert table.row_spans[1].path == "body/div[2]/table[1]/tr[2]"
+    assert listing.items[0].span.path == "body/div[2]/ul[1]/li[1]"
+
+
+def test_furniture_is_labelled_not_removed() -> None:
+    blocks = blocks_of(
+        "<nav><ul><li><a href=/>Home</a></ul></nav><article><p>" + "Story text. " * 60 + "</p>"
+        '<div class="share-buttons"><a>Share</a></div></article><footer><p>© Site</p></footer>'
+    )
+    chrome = [b.chrome for b in blocks]
+    assert chrome == ["navigation", "", "share", "footer"]
+
+
+def test_title_prefers_h1_matching_the_page_title_over_a_logo() -> None:
+    page = (
+        "<title>Water Plan Unveiled | Daily</title><header><div class=logo><h1>Daily</h1></div></header>"
+        "<article><h1>Water Plan Unveiled</h1><p>" + "Text. " * 100 + "</p></article>"
+    )
+    assert parse(page).title == "Water Plan Unveiled"
+    no_h1 = '<meta property="og:title" content="Grid Plan - Ministry of Power"><p>Text.</p>'
+    assert parse(no_h1).title == "Grid Plan"
+
+
+def test_deep_nesting_keeps_text_without_recursion_errors() -> None:
+    document = parse("<div>" * 20_000 + "deep text" + "</div>" * 10)
+    assert document.lede == "deep text"
+    items = parse("<ul><li>" * 5_000 + "Deep Item: its text")
+    assert "Deep Item: its text" in items.lede + "".join(p.description for p in items.pillars) or any(
+        i.name == "Deep Item" for i in items.initiatives
+    )

@@ -1,0 +1,111 @@
+"""From blocks to pillars and initiatives: names, tables, titles, placement."""
+
+from __future__ import annotations
+
+import pytest
+
+from policyparse import parse
+from policyparse.blocks import Heading, ListBlock, ListItem, Paragraph, Span, Table
+from policyparse.structure import build_structure, split_name, strip_site_suffix
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "expected"),
+    [
+        ("Direct Talks: Opening channels.", "", ("Direct Talks", "Opening channels.")),
+        ("Rail Fund – £2bn for lines", "", ("Rail Fund", "£2bn for lines")),
+        ("Rail Fund — £2bn for lines", "", ("Rail Fund", "£2bn for lines")),
+        ("Rail Fund - £2bn for lines", "", ("Rail Fund", "£2bn for lines")),
+        ("育児支援：保育所を増やす", "", ("育児支援", "保育所を増やす")),
+        ("Plan (ABC): does this: and that", "", ("Plan (ABC)", "does this: and that")),
+        ("Water Fund. Grants for towns.", "Water Fund.", ("Water Fund", "Grants for towns.")),
+        ("Wir wollen faire Löhne sorgen. Betriebe zahlen.", "Wir wollen faire Löhne sorgen.",
+         ("Wir wollen faire Löhne sorgen.", "Betriebe zahlen.")),
+        ("Social Fund (ESF) supports jobs.", "", ("Social Fund (ESF)", "supports jobs.")),
+    ],
+)
+def test_split_name_forms(text: str, lead: str, expected: tuple[str, str]) -> None:
+    found = split_name(text, lead)
+    assert found is not None
+    assert (found.name, found.description) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry will review the rules by May.",
+        "Meeting at 10:30 with officials.",
+        "See https://example.org for details.",
+        "The city will also build new cycle paths and bus lanes downtown: work starts soon.",
+        "Prices rose. Then: nothing.",
+    ],
+)
+def test_split_name_leaves_sentences_alone(text: str) -> None:
+    assert split_name(text) is None
+
+
+def test_site_suffixes() -> None:
+    assert strip_site_suffix("Rail Plan | The Daily Post") == "Rail Plan"
+    assert strip_site_suffix("Rail Plan – example.com") == "Rail Plan"
+    assert strip_site_suffix("Budget 2025 - what it means for you") == "Budget 2025 - what it means for you"
+
+
+def table_block(rows: tuple[tuple[str, ...], ...], header_rows: int = 1) -> Table:
+    return Table(rows=rows, header_rows=header_rows, row_spans=tuple(Span(lines=(i + 1, i + 1)) for i in range(len(rows))))
+
+
+def test_table_columns_by_header_words_and_attributes() -> None:
+    rows = (
+        ("Budget", "Programme", "Objective", "Lead"),
+        ("$2bn", "Rail Link", "Connect the two ports by 2030.", "Transport"),
+        ("$1bn", "Bus Fleet", "Replace diesel buses.", ""),
+    )
+    structure = build_structure([Heading(text="Plan", level=1), Heading(text="Money"), table_block(rows)], "")
+    items = structure.pillars[0].initiatives
+    assert [(i.name, i.description, i.attributes) for i in items] == [
+        ("Rail Link", "Connect the two ports by 2030.", {"Budget": "$2bn", "Lead": "Transport"}),
+        ("Bus Fleet", "Replace diesel buses.", {"Budget": "$1bn"}),
+    ]
+    assert [(i.origin.kind, i.origin.row, i.origin.lines) for i in items] == [("table", 1, (2, 2)), ("table", 2, (3, 3))]
+
+
+def test_table_of_figures_is_reported_not_read() -> None:
+    rows = (("Year", "2016-17", "2015-16"), ("Within one year", "19,598", "18,298"), ("Later", "85,164", "79,639"))
+    structure = build_structure([Heading(text="Accounts"), table_block(rows)], "Report")
+    assert structure.pillars[0].initiatives == ()
+    assert [d.reason for d in structure.dropped] == ["table of figures, no describing column"]
+
+
+def test_description_column_by_length_without_header() -> None:
+    rows = (("Line 1", "Ben Thanh to Suoi Tien, opened in December 2024", "19.7 km"), ("Line 2", "Ben Thanh to Tham Luong via the west", "11.3 km"))
+    structure = build_structure([Heading(text="Metro"), table_block(rows, header_rows=0)], "T")
+    first = structure.pillars[0].initiatives[0]
+    assert (first.name, first.attributes) == ("Line 1", {"column 3": "19.7 km"})
+
+
+def test_placement_lede_pillars_and_sub_items() -> None:
+    items = (
+        ListItem(text="Grid: new lines", children=(ListItem(text="North first"), ListItem(text="South later"))),
+        ListItem(text="A plain sentence bullet."),
+    )
+    blocks = [
+        Heading(text="Power Plan", level=1),
+        Paragraph(text="Intro prose."),
+        Heading(text="Networks"),
+        Paragraph(text="The plan includes:"),
+        ListBlock(items=items),
+        Paragraph(text="After the list."),
+    ]
+    structure = build_structure(blocks, "")
+    assert structure.title == "Power Plan"
+    assert structure.lede == "Intro prose."
+    (pillar,) = structure.pillars
+    assert pillar.description == "The plan includes:\nA plain sentence bullet.\nAfter the list."
+    assert [(i.name, i.description) for i in pillar.initiatives] == [("Grid", "new lines\nNorth first\nSouth later")]
+
+
+def test_initiatives_before_any_heading_get_a_pillar_named_after_the_document() -> None:
+    document = parse("Grid Plan\nThe plan has two parts:\n- Lines: new lines.\n- Meters: smart meters.")
+    assert document.lede == "The plan has two parts:"
+    assert [p.title for p in document.pillars] == ["Grid Plan"]
+    assert len(document.initiatives) == 2
