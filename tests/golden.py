@@ -18,9 +18,13 @@ INPUT_SUFFIXES = (".html", ".txt")
 # What must never appear in output text: tag fragments, separator pipes, Markdown bold,
 # entity text.
 LEAK_PATTERNS = {
-    "tag fragment": re.compile(r"</?\s*[a-zA-Z][a-zA-Z0-9]*\s*/?>|\b(?:td|tr|th)\s*>|<\s*/?\s*(?:td|tr|th)\b"),
+    "tag fragment": re.compile(
+        r"</?\s*(?:a|b|br|div|em|h[1-6]|i|li|ol|p|span|strong|table|tbody|td|th|thead|tr|ul)\b[^<>]{0,100}>"
+        r"|\b(?:td|tr|th)\s*>|<\s*/?\s*(?:td|tr|th)\b",
+        re.IGNORECASE,
+    ),
     "pipe": re.compile(r"\|"),
-    "markdown bold": re.compile(r"\*\*"),
+    "markdown bold": re.compile(r"(?<!\*)\*\*[^\s*](?:[^*]*[^\s*])?\*\*(?!\*)"),
     "entity text": re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});"),
 }
 

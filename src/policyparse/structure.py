@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .blocks import Block, Heading, ListBlock, ListItem, Paragraph, Table, block_text
 from .models import Dropped, Initiative, Origin, Pillar
+from .repairs.split_separator_pipes import slash_pipes
 from .textutil import ends_with_punctuation, is_numeric_text, title_case_ratio, words_of
 
 # "Name: description" — a colon not inside a time or URL ("10:30", "https:").
@@ -123,7 +124,8 @@ def choose_title(
         index, text = max(options, key=lambda option: _title_match(option[1], page_title))
         if not page_title or _title_match(text, page_title) > 0 or index is not None:
             rest = blocks if index is None else blocks[:index] + blocks[index + 1 :]
-            return strip_pipe_site_suffix(text), rest
+            return slash_pipes(strip_pipe_site_suffix(text)), rest
+    page_title = slash_pipes(page_title)
     if blocks and isinstance(blocks[0], Heading) and blocks[0].text == page_title:
         return page_title, blocks[1:]
     return page_title, blocks

@@ -14,6 +14,7 @@ from .normalize_text import normalize_text
 from .rebuild_ragged_rows import rebuild_ragged_rows
 from .split_glued_headings import split_glued_headings
 from .split_leaked_tags import split_leaked_tags
+from .split_separator_pipes import split_separator_pipes
 
 Pass = Callable[[list[Block], RepairLog], list[Block]]
 
@@ -24,6 +25,8 @@ DEFAULT_PASSES: tuple[tuple[str, Pass], ...] = (
     ("rebuild_ragged_rows", rebuild_ragged_rows),
     # After the leaked breaks, so the glued text sits in the real last cell.
     ("split_glued_headings", split_glued_headings),
+    # After glued headings (which may sit in a cell), before lists are grouped.
+    ("split_separator_pipes", split_separator_pipes),
     ("group_bullet_paragraphs", group_bullet_paragraphs),
     ("mark_header_rows", mark_header_rows),
 )

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..blocks import Block, Heading, ListBlock, Paragraph, map_item_texts
 from ..textutil import clean_text, decode_entity_text, has_entity_text
 from .log import RepairLog
+
+# "**Name**" left by a Markdown scraper; unpaired asterisks (censored "N**") are text.
+MARKDOWN_BOLD = re.compile(r"\*\*(?=\S)([^*]{1,300}?)(?<=\S)\*\*")
 
 
 def normalize_text(blocks: list[Block], log: RepairLog) -> list[Block]:
@@ -41,4 +45,9 @@ def _fix(text: str, block: Block, log: RepairLog) -> str:
         decoded = decode_entity_text(text)
         log.add("decode_entity_text", block.span, text, decoded)
         text = decoded
+    if "**" in text:
+        plain = MARKDOWN_BOLD.sub(r"\1", text)
+        if plain != text:
+            log.add("strip_markdown_bold", block.span, text, plain)
+            text = plain
     return clean_text(text)

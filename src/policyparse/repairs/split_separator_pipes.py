@@ -1,0 +1,65 @@
+"""Read pipes left in running text as the separators they are.
+
+Outside tables a pipe separates: menu entries ("Sign in | Register"), a kicker from a
+headline ("New York|Manhole Fires…"), a date from a time ("8 May 2022 | 6:00"). A
+paragraph splits into one paragraph per part; in a heading or list item the pipe becomes
+" / ", which separates without looking like a table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..blocks import Block, Heading, ListBlock, Paragraph, Table, map_item_texts
+from .log import RepairLog
+
+PIPE = re.compile(r"\s*[|｜¦]+\s*")
+
+
+def split_separator_pipes(blocks: list[Block], log: RepairLog) -> list[Block]:
+    """Split paragraphs at pipes; turn pipes in headings and items into slashes.
+
+    >>> from policyparse.blocks import Paragraph
+    >>> [b.text for b in split_separator_pipes([Paragraph(text="Updated 8 May | 6:00 h")], RepairLog())]
+    ['Updated 8 May', '6:00 h']
+    """
+    result: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and PIPE.search(block.text):
+            result.extend(_split_paragraph(block, log))
+        elif isinstance(block, Heading) and block.level > 1 and PIPE.search(block.text):
+            # Level 1 is the title candidate: its " | Site" tail is the title rule's to strip.
+            result.append(replace(block, text=_slashed(block.text, block, log)))
+        elif isinstance(block, Table):
+            rows = tuple(tuple(_slashed(cell, block, log) for cell in row) for row in block.rows)
+            result.append(replace(block, rows=rows) if rows != block.rows else block)
+        elif isinstance(block, ListBlock):
+            result.append(replace(block, items=map_item_texts(block.items, lambda t, b=block: _slashed(t, b, log))))
+        else:
+            result.append(block)
+    return result
+
+
+def _split_paragraph(block: Paragraph, log: RepairLog) -> list[Block]:
+    parts = [part for part in PIPE.split(block.text) if part]
+    log.add("split_separator_pipes", block.span, block.text, " / ".join(parts))
+    return [replace(block, text=part, lead=block.lead if i == 0 else "") for i, part in enumerate(parts)]
+
+
+def _slashed(text: str, block: Block, log: RepairLog) -> str:
+    fixed = slash_pipes(text)
+    if fixed != text:
+        log.add("split_separator_pipes", block.span, text, fixed)
+    return fixed
+
+
+def slash_pipes(text: str) -> str:
+    """'Sign in | Register' → 'Sign in / Register'.
+
+    >>> slash_pipes("a|b | c")
+    'a / b / c'
+    """
+    if not PIPE.search(text):
+        return text
+    return " / ".join(part for part in PIPE.split(text) if part)
