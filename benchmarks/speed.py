@@ -20,7 +20,13 @@ import lxml.html
 
 import policyparse
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "article-extraction-benchmark" / "html"
+CORPUS = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "corpus"
+    / "article-extraction-benchmark"
+    / "html"
+)
 REPEATS = 3
 
 
@@ -37,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, default=0)
     args = parser.parse_args(argv)
-    pages = [gzip.decompress(p.read_bytes()) for p in sorted(CORPUS.glob("*.html.gz"))][: args.limit or None]
+    pages = [gzip.decompress(p.read_bytes()) for p in sorted(CORPUS.glob("*.html.gz"))][
+        : args.limit or None
+    ]
     for page in pages[:5]:  # warm-up: imports, caches, allocator
         lxml.html.fromstring(page)
         policyparse.parse(page)
@@ -51,7 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"median per-page ratio parse/lxml.fromstring: {statistics.median(ratios):.2f}x")
     print(f"p90 per-page ratio: {ratios[int(0.9 * (len(ratios) - 1))]:.2f}x")
     print(f"total time ratio: {sum(ours) / sum(baseline):.2f}x")
-    print(f"throughput: policyparse {megabytes / sum(ours):.1f} MB/s, lxml {megabytes / sum(baseline):.1f} MB/s")
+    print(
+        f"throughput: policyparse {megabytes / sum(ours):.1f} MB/s,"
+        f" lxml {megabytes / sum(baseline):.1f} MB/s"
+    )
     return 0
 
 

@@ -73,7 +73,12 @@ def output_strings(document: PolicyDocument) -> list[str]:
     for pillar in document.pillars:
         strings += [pillar.title, pillar.description]
         for item in pillar.initiatives:
-            strings += [item.name, item.description, *item.attributes.keys(), *item.attributes.values()]
+            strings += [
+                item.name,
+                item.description,
+                *item.attributes.keys(),
+                *item.attributes.values(),
+            ]
     return strings
 
 

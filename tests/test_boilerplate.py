@@ -19,7 +19,9 @@ def test_chrome_labels_become_reasons() -> None:
 
 
 def test_related_heading_drops_its_links_until_prose_or_next_heading() -> None:
-    links = ListBlock(items=(ListItem(text="Other story one"), ListItem(text="Other story two")), link_ratio=1.0)
+    links = ListBlock(
+        items=(ListItem(text="Other story one"), ListItem(text="Other story two")), link_ratio=1.0
+    )
     teaser = Paragraph(text="A short teaser of another story.")
     resumed = Paragraph(text=PROSE + " " + PROSE)  # long prose: the article resumes
     funding = [Heading(text="Funding"), Paragraph(text=PROSE)]
@@ -50,8 +52,14 @@ def test_furniture_lines() -> None:
 
 
 def test_prose_mentioning_furniture_words_stays() -> None:
-    long_prose = PROSE + " The regulator said cookies and newsletters are covered by the new privacy code. " * 3
-    blocks = [Paragraph(text=long_prose), Paragraph(text="By 2030 the plan aims to halve emissions.")]
+    long_prose = (
+        PROSE
+        + " The regulator said cookies and newsletters are covered by the new privacy code. " * 3
+    )
+    blocks = [
+        Paragraph(text=long_prose),
+        Paragraph(text="By 2030 the plan aims to halve emissions."),
+    ]
     assert reasons(blocks) == []
 
 
@@ -71,7 +79,10 @@ def test_trailing_headlines_are_dropped_with_relatedness() -> None:
 
 
 def test_furniture_items_leave_a_list_one_by_one() -> None:
-    items = (ListItem(text="Grid: new lines"), ListItem(text="For more stories like this, check our news page."))
+    items = (
+        ListItem(text="Grid: new lines"),
+        ListItem(text="For more stories like this, check our news page."),
+    )
     cleaned = remove_boilerplate([ListBlock(items=items)])
     assert [item.text for item in cleaned.blocks[0].items] == ["Grid: new lines"]
     assert [d.reason for d in cleaned.dropped] == ["site furniture text"]

@@ -11,7 +11,13 @@ import pytest
 
 from policyparse.cli import main
 
-SAMPLE = Path(__file__).resolve().parents[1] / "src" / "policyparse" / "samples" / "seed-korea-diplomacy.txt"
+SAMPLE = (
+    Path(__file__).resolve().parents[1]
+    / "src"
+    / "policyparse"
+    / "samples"
+    / "seed-korea-diplomacy.txt"
+)
 
 
 def test_extract_one_file_prints_one_record(capsys: pytest.CaptureFixture[str]) -> None:
@@ -21,7 +27,9 @@ def test_extract_one_file_prints_one_record(capsys: pytest.CaptureFixture[str]) 
     assert len(record["pillars"]) == 4
 
 
-def test_extract_several_files_and_a_bad_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_several_files_and_a_bad_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     binary = tmp_path / "scan.pdf"
     binary.write_bytes(b"%PDF-1.7 binary")
     assert main(["extract", str(SAMPLE), str(binary)]) == 1
@@ -39,7 +47,7 @@ def test_usage_error_and_schema(capsys: pytest.CaptureFixture[str]) -> None:
 def test_module_entry_point_reads_stdin() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "policyparse", "extract", "-"],
-        input="Plan\nParts\n- Rail: trains.\n".encode(),
+        input=b"Plan\nParts\n- Rail: trains.\n",
         capture_output=True,
         check=True,
     )

@@ -44,7 +44,9 @@ def test_seed_has_four_pillars_and_twelve_initiatives() -> None:
     document = parse_file(SEED)
     assert len(document.pillars) == 4
     assert len(document.initiatives) == 12
-    assert [entry.reason for entry in document.dropped] == ["trailing headline unrelated to the article"]
+    assert [entry.reason for entry in document.dropped] == [
+        "trailing headline unrelated to the article"
+    ]
 
 
 def test_there_are_enough_golden_documents() -> None:

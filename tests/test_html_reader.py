@@ -41,7 +41,9 @@ def test_bold_label_then_br_opens_a_section() -> None:
 
 
 def test_unclosed_and_misnested_markup_reads_like_a_browser() -> None:
-    blocks = blocks_of("<p>One <b>two <i>three</b> four</i><p>Five<ul><li>A: x<li>B: y</ul></div></div>")
+    blocks = blocks_of(
+        "<p>One <b>two <i>three</b> four</i><p>Five<ul><li>A: x<li>B: y</ul></div></div>"
+    )
     texts = [b.text for b in blocks if isinstance(b, Paragraph)]
     assert [" ".join(t.split()) for t in texts] == ["One two three four", "Five"]
     (listing,) = [b for b in blocks if isinstance(b, ListBlock)]
@@ -65,7 +67,9 @@ def test_nested_lists_and_definition_lists() -> None:
 
 
 def test_br_separated_bullets_become_a_list_after_repairs() -> None:
-    document = parse("<h1>Plan</h1><h2>Measures</h2><p>• Ports: dredging<br>• Roads: repaving<br>• Rail: signals</p>")
+    document = parse(
+        "<h1>Plan</h1><h2>Measures</h2><p>• Ports: dredging<br>• Roads: repaving<br>• Rail: signals</p>"
+    )
     assert [(i.name, i.description) for i in document.initiatives] == [
         ("Ports", "dredging"),
         ("Roads", "repaving"),
@@ -74,7 +78,9 @@ def test_br_separated_bullets_become_a_list_after_repairs() -> None:
 
 
 def test_table_without_tbody_or_tr_and_with_unclosed_cells() -> None:
-    (table,) = blocks_of("<table><th>Name<th>Aim<tr><td>Rail<td>Faster<tr><td>Bus<td>Cleaner</table>")
+    (table,) = blocks_of(
+        "<table><th>Name<th>Aim<tr><td>Rail<td>Faster<tr><td>Bus<td>Cleaner</table>"
+    )
     assert isinstance(table, Table)
     assert table.rows == (("Name", "Aim"), ("Rail", "Faster"), ("Bus", "Cleaner"))
     assert table.header_rows == 1
@@ -124,7 +130,9 @@ def test_layout_table_wrapping_the_article_is_a_container() -> None:
 
 
 def test_element_paths_name_rows_and_items() -> None:
-    blocks = blocks_of("<div></div><div><table><tr><td>a<td>b</tr><tr><td>c<td>d</tr></table><ul><li>x</ul></div>")
+    blocks = blocks_of(
+        "<div></div><div><table><tr><td>a<td>b</tr><tr><td>c<td>d</tr></table><ul><li>x</ul></div>"
+    )
     table, listing = blocks
     assert table.row_spans[1].path == "body/div[2]/table[1]/tr[2]"
     assert listing.items[0].span.path == "body/div[2]/ul[1]/li[1]"
@@ -153,6 +161,6 @@ def test_deep_nesting_keeps_text_without_recursion_errors() -> None:
     document = parse("<div>" * 20_000 + "deep text" + "</div>" * 10)
     assert document.lede == "deep text"
     items = parse("<ul><li>" * 5_000 + "Deep Item: its text")
-    assert "Deep Item: its text" in items.lede + "".join(p.description for p in items.pillars) or any(
-        i.name == "Deep Item" for i in items.initiatives
-    )
+    assert "Deep Item: its text" in items.lede + "".join(
+        p.description for p in items.pillars
+    ) or any(i.name == "Deep Item" for i in items.initiatives)

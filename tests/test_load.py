@@ -85,7 +85,11 @@ def test_http_equiv_and_xml_declarations() -> None:
 
 @pytest.mark.parametrize("bom", [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE])
 def test_byte_order_marks(bom: bytes) -> None:
-    codec = {codecs.BOM_UTF8: "utf-8", codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be"}[bom]
+    codec = {
+        codecs.BOM_UTF8: "utf-8",
+        codecs.BOM_UTF16_LE: "utf-16-le",
+        codecs.BOM_UTF16_BE: "utf-16-be",
+    }[bom]
     document = parse(bom + ARTICLE.encode(codec))
     assert document.title == "Water Plan"
     assert names(document) == ["Dam Repair", "Leak Hunt"]

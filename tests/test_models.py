@@ -46,4 +46,7 @@ def test_json_schema_names_the_records() -> None:
 
 def test_document_lists_initiatives_in_order() -> None:
     document = parse_file(SEED)
-    assert [i.name for i in document.initiatives][:2] == ["Direct Negotiations", "Humanitarian Support"]
+    assert [i.name for i in document.initiatives][:2] == [
+        "Direct Negotiations",
+        "Humanitarian Support",
+    ]

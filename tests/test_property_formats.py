@@ -11,14 +11,52 @@ from hypothesis import strategies as st
 
 from policyparse import parse
 
-NOUNS = "water energy housing transport health school grid port budget farm forest coast river".split()
-VERBS = "builds funds expands repairs protects connects trains supports reduces improves".split()
-ADJECTIVES = "new rural urban national regional local green public digital safe".split()
+NOUNS = [
+    "water",
+    "energy",
+    "housing",
+    "transport",
+    "health",
+    "school",
+    "grid",
+    "port",
+    "budget",
+    "farm",
+    "forest",
+    "coast",
+    "river",
+]
+VERBS = [
+    "builds",
+    "funds",
+    "expands",
+    "repairs",
+    "protects",
+    "connects",
+    "trains",
+    "supports",
+    "reduces",
+    "improves",
+]
+ADJECTIVES = [
+    "new",
+    "rural",
+    "urban",
+    "national",
+    "regional",
+    "local",
+    "green",
+    "public",
+    "digital",
+    "safe",
+]
 
 title_word = st.sampled_from(NOUNS + ADJECTIVES).map(str.capitalize)
 title = st.lists(title_word, min_size=2, max_size=6).map(" ".join)
 sentence = st.builds(
-    lambda subject, verb, rest: f"The {subject} plan {verb} {' '.join(rest)} by the end of next year.",
+    lambda subject, verb, rest: (
+        f"The {subject} plan {verb} {' '.join(rest)} by the end of next year."
+    ),
     st.sampled_from(NOUNS),
     st.sampled_from(VERBS),
     st.lists(st.sampled_from(ADJECTIVES + NOUNS), min_size=1, max_size=8),
@@ -39,7 +77,9 @@ section = st.builds(
     heading=title,
     paragraphs=st.lists(paragraph, min_size=1, max_size=2),
     items=st.lists(st.tuples(title, sentence), max_size=4, unique_by=lambda pair: pair[0]),
-    rows=st.lists(st.tuples(title, sentence, st.integers(1, 900).map(lambda n: f"${n}m")), max_size=4),
+    rows=st.lists(
+        st.tuples(title, sentence, st.integers(1, 900).map(lambda n: f"${n}m")), max_size=4
+    ),
 )
 
 
@@ -50,7 +90,11 @@ def as_html(doc_title: str, sections: list[Section]) -> str:
         parts.append(f"<h2>{html.escape(sec.heading)}</h2>")
         parts += [f"<p>{html.escape(text)}</p>" for text in sec.paragraphs]
         if sec.items:
-            parts.append("<ul>" + "".join(f"<li>{html.escape(n)}: {html.escape(d)}</li>" for n, d in sec.items) + "</ul>")
+            parts.append(
+                "<ul>"
+                + "".join(f"<li>{html.escape(n)}: {html.escape(d)}</li>" for n, d in sec.items)
+                + "</ul>"
+            )
         if sec.rows:
             head = "<thead><tr><th>Initiative</th><th>Description</th><th>Budget</th></tr></thead>"
             body = "".join(f"<tr><td>{n}</td><td>{d}</td><td>{b}</td></tr>" for n, d, b in sec.rows)
@@ -70,13 +114,18 @@ def as_text(doc_title: str, sections: list[Section]) -> str:
     return "\n".join(lines)
 
 
-def shape(source: str, format: str) -> list[tuple[str, str, list[tuple[str, str, str, dict[str, str]]]]]:
+def shape(
+    source: str, format: str
+) -> list[tuple[str, str, list[tuple[str, str, str, dict[str, str]]]]]:
     document = parse(source, format=format)
     return [
         (
             pillar.title,
             pillar.description,
-            [(i.name, i.description, i.origin.kind, dict(i.attributes)) for i in pillar.initiatives],
+            [
+                (i.name, i.description, i.origin.kind, dict(i.attributes))
+                for i in pillar.initiatives
+            ],
         )
         for pillar in document.pillars
     ]

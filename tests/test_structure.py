@@ -19,8 +19,11 @@ from policyparse.structure import build_structure, split_name, strip_site_suffix
         ("育児支援：保育所を増やす", "", ("育児支援", "保育所を増やす")),
         ("Plan (ABC): does this: and that", "", ("Plan (ABC)", "does this: and that")),
         ("Water Fund. Grants for towns.", "Water Fund.", ("Water Fund", "Grants for towns.")),
-        ("Wir wollen faire Löhne sorgen. Betriebe zahlen.", "Wir wollen faire Löhne sorgen.",
-         ("Wir wollen faire Löhne sorgen.", "Betriebe zahlen.")),
+        (
+            "Wir wollen faire Löhne sorgen. Betriebe zahlen.",
+            "Wir wollen faire Löhne sorgen.",
+            ("Wir wollen faire Löhne sorgen.", "Betriebe zahlen."),
+        ),
         ("Social Fund (ESF) supports jobs.", "", ("Social Fund (ESF)", "supports jobs.")),
     ],
 )
@@ -47,11 +50,18 @@ def test_split_name_leaves_sentences_alone(text: str) -> None:
 def test_site_suffixes() -> None:
     assert strip_site_suffix("Rail Plan | The Daily Post") == "Rail Plan"
     assert strip_site_suffix("Rail Plan – example.com") == "Rail Plan"
-    assert strip_site_suffix("Budget 2025 - what it means for you") == "Budget 2025 - what it means for you"
+    assert (
+        strip_site_suffix("Budget 2025 - what it means for you")
+        == "Budget 2025 - what it means for you"
+    )
 
 
 def table_block(rows: tuple[tuple[str, ...], ...], header_rows: int = 1) -> Table:
-    return Table(rows=rows, header_rows=header_rows, row_spans=tuple(Span(lines=(i + 1, i + 1)) for i in range(len(rows))))
+    return Table(
+        rows=rows,
+        header_rows=header_rows,
+        row_spans=tuple(Span(lines=(i + 1, i + 1)) for i in range(len(rows))),
+    )
 
 
 def test_table_columns_by_header_words_and_attributes() -> None:
@@ -60,24 +70,36 @@ def test_table_columns_by_header_words_and_attributes() -> None:
         ("$2bn", "Rail Link", "Connect the two ports by 2030.", "Transport"),
         ("$1bn", "Bus Fleet", "Replace diesel buses.", ""),
     )
-    structure = build_structure([Heading(text="Plan", level=1), Heading(text="Money"), table_block(rows)], "")
+    structure = build_structure(
+        [Heading(text="Plan", level=1), Heading(text="Money"), table_block(rows)], ""
+    )
     items = structure.pillars[0].initiatives
     assert [(i.name, i.description, i.attributes) for i in items] == [
         ("Rail Link", "Connect the two ports by 2030.", {"Budget": "$2bn", "Lead": "Transport"}),
         ("Bus Fleet", "Replace diesel buses.", {"Budget": "$1bn"}),
     ]
-    assert [(i.origin.kind, i.origin.row, i.origin.lines) for i in items] == [("table", 1, (2, 2)), ("table", 2, (3, 3))]
+    assert [(i.origin.kind, i.origin.row, i.origin.lines) for i in items] == [
+        ("table", 1, (2, 2)),
+        ("table", 2, (3, 3)),
+    ]
 
 
 def test_table_of_figures_is_reported_not_read() -> None:
-    rows = (("Year", "2016-17", "2015-16"), ("Within one year", "19,598", "18,298"), ("Later", "85,164", "79,639"))
+    rows = (
+        ("Year", "2016-17", "2015-16"),
+        ("Within one year", "19,598", "18,298"),
+        ("Later", "85,164", "79,639"),
+    )
     structure = build_structure([Heading(text="Accounts"), table_block(rows)], "Report")
     assert structure.pillars[0].initiatives == ()
     assert [d.reason for d in structure.dropped] == ["table of figures, no describing column"]
 
 
 def test_description_column_by_length_without_header() -> None:
-    rows = (("Line 1", "Ben Thanh to Suoi Tien, opened in December 2024", "19.7 km"), ("Line 2", "Ben Thanh to Tham Luong via the west", "11.3 km"))
+    rows = (
+        ("Line 1", "Ben Thanh to Suoi Tien, opened in December 2024", "19.7 km"),
+        ("Line 2", "Ben Thanh to Tham Luong via the west", "11.3 km"),
+    )
     structure = build_structure([Heading(text="Metro"), table_block(rows, header_rows=0)], "T")
     first = structure.pillars[0].initiatives[0]
     assert (first.name, first.attributes) == ("Line 1", {"column 3": "19.7 km"})
@@ -85,7 +107,10 @@ def test_description_column_by_length_without_header() -> None:
 
 def test_placement_lede_pillars_and_sub_items() -> None:
     items = (
-        ListItem(text="Grid: new lines", children=(ListItem(text="North first"), ListItem(text="South later"))),
+        ListItem(
+            text="Grid: new lines",
+            children=(ListItem(text="North first"), ListItem(text="South later")),
+        ),
         ListItem(text="A plain sentence bullet."),
     )
     blocks = [
@@ -101,11 +126,15 @@ def test_placement_lede_pillars_and_sub_items() -> None:
     assert structure.lede == "Intro prose."
     (pillar,) = structure.pillars
     assert pillar.description == "The plan includes:\nA plain sentence bullet.\nAfter the list."
-    assert [(i.name, i.description) for i in pillar.initiatives] == [("Grid", "new lines\nNorth first\nSouth later")]
+    assert [(i.name, i.description) for i in pillar.initiatives] == [
+        ("Grid", "new lines\nNorth first\nSouth later")
+    ]
 
 
 def test_initiatives_before_any_heading_get_a_pillar_named_after_the_document() -> None:
-    document = parse("Grid Plan\nThe plan has two parts:\n- Lines: new lines.\n- Meters: smart meters.")
+    document = parse(
+        "Grid Plan\nThe plan has two parts:\n- Lines: new lines.\n- Meters: smart meters."
+    )
     assert document.lede == "The plan has two parts:"
     assert [p.title for p in document.pillars] == ["Grid Plan"]
     assert len(document.initiatives) == 2

@@ -46,14 +46,18 @@ def parse(
     check_pass_names(options.disabled_passes)
     loaded: LoadedInput | None = None
     try:
-        loaded = load(source, format=format, encoding=encoding, url=url, max_bytes=options.max_bytes)
+        loaded = load(
+            source, format=format, encoding=encoding, url=url, max_bytes=options.max_bytes
+        )
         return _parse_loaded(loaded, options)
     except PolicyParseError:
         raise
     except Exception as exc:  # a bug: keep the batch going with a typed, traceable error
         digest = loaded.sha256 if loaded else _digest_of(source)
         where = (loaded.path or loaded.url) if loaded else None
-        raise InternalError(f"internal error on input sha256={digest}: {exc!r}", where=where) from exc
+        raise InternalError(
+            f"internal error on input sha256={digest}: {exc!r}", where=where
+        ) from exc
 
 
 def parse_file(path: str | Path, *, options: ParseOptions = DEFAULT) -> PolicyDocument:

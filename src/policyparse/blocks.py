@@ -152,5 +152,7 @@ def map_item_texts(items: tuple[ListItem, ...], fix: Callable[[str], str]) -> tu
     rebuilt: dict[int, ListItem] = {}
     for item in reversed(order):
         children = tuple(rebuilt[id(child)] for child in item.children)
-        rebuilt[id(item)] = replace(item, text=fix(item.text), lead=fix(item.lead), children=children)
+        rebuilt[id(item)] = replace(
+            item, text=fix(item.text), lead=fix(item.lead), children=children
+        )
     return tuple(rebuilt[id(item)] for item in items)

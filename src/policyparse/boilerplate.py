@@ -11,11 +11,13 @@ from .textutil import ends_with_punctuation, words_of
 
 # Headings that open a block of links to other pages, not a section of this article.
 RELATED_HEADING = re.compile(
-    r"^(?:related(?: articles| stories| news| content| posts| reading| links| coverage)?|read more"
-    r"|read next|more (?:from|on|stories|news|like this|in)\b.*|most (?:popular|read|viewed|shared)"
-    r"|you (?:may|might) also (?:like|be interested)|recommended(?: for you| stories)?|trending(?: now)?"
+    r"^(?:related(?: articles| stories| news| content| posts| reading| links| coverage)?"
+    r"|read more|read next|more (?:from|on|stories|news|like this|in)\b.*"
+    r"|most (?:popular|read|viewed|shared)|you (?:may|might) also (?:like|be interested)"
+    r"|recommended(?: for you| stories)?|trending(?: now)?"
     r"|top stories|latest (?:news|stories)|see also|further reading"
-    r"|siehe auch|mehr zum thema|das könnte sie auch interessieren|lee también|noticias relacionadas"
+    r"|siehe auch|mehr zum thema|das könnte sie auch interessieren|lee también"
+    r"|noticias relacionadas"
     r"|leave a (?:comment|reply)|comments?|tags?|advertisement)\s*:?$",
     re.IGNORECASE,
 )
@@ -24,15 +26,16 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 BYLINE = re.compile(rf"^[Bb]y\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s*$")
 # "Photo: Reuters", "Image (file): AFP/Getty": credits under pictures.
 CREDIT_LINE = re.compile(
-    r"^(?:photo|photograph|image|picture|video|credit|photo credit|file photo)s?\s*(?:\([^)]{0,40}\))?"
-    r"\s*[:：]\s*\S.{0,80}$",
+    r"^(?:photo|photograph|image|picture|video|credit|photo credit|file photo)s?"
+    r"\s*(?:\([^)]{0,40}\))?\s*[:：]\s*\S.{0,80}$",
     re.IGNORECASE,
 )
 MAX_CREDIT_WORDS = 12
 # Short blocks that are site furniture wherever they stand.
 FURNITURE_TEXT = re.compile(
     r"^(?:related|read more|read next|see also|also read|watch|listen)\s*:"
-    r"|\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies"
+    r"|\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences)"
+    r"|accept (?:all )?cookies"
     r"|subscribe to (?:our|the) newsletter|sign up for (?:our|the) newsletter|share (?:this|on)"
     r"|follow us on|all rights reserved|click here to subscribe|get in touch with (?:our|the)"
     r"|for more stories like this|sign up for our|protected by recaptcha"
@@ -40,9 +43,7 @@ FURNITURE_TEXT = re.compile(
     r"|^more on\s*:|^©|^copyright\b|^advertisement$",
     re.IGNORECASE,
 )
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # A line that is only a date or a comment count is a dateline, not article text.
 META_LINE = re.compile(
     rf"^(?:(?:published|updated|posted)\s*:?\s*)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
@@ -114,11 +115,15 @@ def _keep_article_items(block: ListBlock, result: Cleaned) -> None:
     for item in block.items:
         reason = _line_reason(item.text)
         if reason:
-            result.dropped.append(Dropped(text=item.text, reason=reason, where=item.span.describe()))
+            result.dropped.append(
+                Dropped(text=item.text, reason=reason, where=item.span.describe())
+            )
         else:
             kept.append(item)
     if kept:
-        result.blocks.append(replace(block, items=tuple(kept)) if len(kept) < len(block.items) else block)
+        result.blocks.append(
+            replace(block, items=tuple(kept)) if len(kept) < len(block.items) else block
+        )
 
 
 def _ends_related_section(block: Block, level: int) -> bool:
@@ -163,10 +168,13 @@ def _furniture_reason(block: Block) -> str:
     if isinstance(block, Table) and _is_link_table(block):
         return "link-dense table (navigation)"
     if isinstance(block, Paragraph) and block.link_ratio >= LINK_DENSE_RATIO:
-        # "Read the draft plan." is a sentence that happens to be a link; menus are labels.
-        if not (ends_with_punctuation(text) and len(words_of(text)) >= MIN_LINK_SENTENCE_WORDS):
-            return "link-only paragraph"
+        return "" if _is_linked_sentence(text) else "link-only paragraph"
     return ""
+
+
+def _is_linked_sentence(text: str) -> bool:
+    """'Read the draft plan.' is a sentence that happens to be a link; menus are labels."""
+    return ends_with_punctuation(text) and len(words_of(text)) >= MIN_LINK_SENTENCE_WORDS
 
 
 def _is_channel_promotion(text: str) -> bool:
@@ -213,4 +221,3 @@ def _trailing_reason(block: Block, vocabulary: set[str]) -> str:
 
 def _dropped(block: Block, reason: str) -> Dropped:
     return Dropped(text=block_text(block), reason=reason, where=block.span.describe())
-

@@ -165,9 +165,9 @@ def _markup_of_tree(source: Any) -> str | None:
     if module.startswith("bs4"):
         return str(source)
     if module.startswith("lxml"):
-        from lxml import etree
+        from lxml import etree  # type: ignore[import-untyped]
 
-        return etree.tostring(source, encoding="unicode", method="html")
+        return str(etree.tostring(source, encoding="unicode", method="html"))
     if module.startswith("parsel") and hasattr(source, "root"):
         return _markup_of_tree(source.root)
     return None
@@ -264,8 +264,21 @@ def _try_decode(raw: bytes, codec: str) -> str | None:
 # web default to windows-1252 there, and it is right far more often (measured on the
 # fixtures: cp1250 turned "coûte" into "coűte").
 LATIN_GUESSES = frozenset(
-    {"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_9", "iso8859_15",
-     "iso8859_13", "mac_roman", "mac_latin2", "cp850", "cp437"}
+    {
+        "cp1250",
+        "cp1252",
+        "cp1254",
+        "cp1257",
+        "latin_1",
+        "iso8859_2",
+        "iso8859_9",
+        "iso8859_15",
+        "iso8859_13",
+        "mac_roman",
+        "mac_latin2",
+        "cp850",
+        "cp437",
+    }
 )
 # Wide encodings need a BOM or NUL bytes to be believed.
 WIDE_PREFIXES = ("utf_16", "utf_32")
@@ -302,9 +315,7 @@ def sniff_format(text: str) -> Format:
     head = text[:SNIFF_CHARS]
     if HTML_START.match(head):
         return "html"
-    count = 0
-    for _ in HTML_TAG.finditer(head):
-        count += 1
+    for count, _ in enumerate(HTML_TAG.finditer(head), 1):
         if count >= MIN_TAGS_FOR_HTML:
             return "html"
     return "text"

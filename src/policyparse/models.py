@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 # Text fields are already normalised by the pipeline; the constraint guards hand-made records.
 CleanText = Annotated[str, StringConstraints(strip_whitespace=True)]

@@ -118,7 +118,9 @@ def choose_title(
     the stream wins. Otherwise ``fallback`` (``og:title``/``<title>``) without its site name.
     """
     page_title = strip_site_suffix(fallback)
-    in_stream = [(i, b.text) for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1]
+    in_stream = [
+        (i, b.text) for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1
+    ]
     options = [*in_stream, *((None, text) for text in candidates)]
     if options:
         index, text = max(options, key=lambda option: _title_match(option[1], page_title))
@@ -229,8 +231,12 @@ def _add_list(target: _PillarDraft, block: ListBlock, index: int) -> None:
             target.lines.extend([item.text, *details])
             continue
         description = "\n".join([found.description, *details])
-        origin = Origin(kind="list", block=index, row=row, lines=item.span.lines, path=item.span.path)
-        target.initiatives.append(Initiative(name=found.name, description=description, origin=origin))
+        origin = Origin(
+            kind="list", block=index, row=row, lines=item.span.lines, path=item.span.path
+        )
+        target.initiatives.append(
+            Initiative(name=found.name, description=description, origin=origin)
+        )
 
 
 def _descendant_lines(item: ListItem) -> list[str]:
@@ -268,7 +274,8 @@ def _add_table(target: _PillarDraft, table: Table, index: int) -> Dropped | None
     columns = _choose_columns(table)
     if columns is None:
         return Dropped(
-            text=block_text(table), reason="table of figures, no describing column",
+            text=block_text(table),
+            reason="table of figures, no describing column",
             where=table.span.describe(),
         )
     for row_index, row in body:
@@ -277,7 +284,12 @@ def _add_table(target: _PillarDraft, table: Table, index: int) -> Dropped | None
 
 
 def _add_row(
-    target: _PillarDraft, table: Table, columns: _Columns, row_index: int, row: tuple[str, ...], index: int
+    target: _PillarDraft,
+    table: Table,
+    columns: _Columns,
+    row_index: int,
+    row: tuple[str, ...],
+    index: int,
 ) -> None:
     name, description = row[columns.name], row[columns.description]
     if not name or not description:
@@ -328,7 +340,9 @@ def _header_names(table: Table, width: int) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _find_header(headers: tuple[str, ...], pattern: re.Pattern[str], exclude: int | None = None) -> int | None:
+def _find_header(
+    headers: tuple[str, ...], pattern: re.Pattern[str], exclude: int | None = None
+) -> int | None:
     for column, header in enumerate(headers):
         if column != exclude and not header.startswith("column ") and pattern.search(header):
             return column

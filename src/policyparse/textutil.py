@@ -16,10 +16,12 @@ MAX_UNESCAPE_ROUNDS = 3
 
 # Words that stay lower case inside a Title Case heading (English, German, French, Spanish).
 MINOR_WORDS = frozenset(
-    "a an and as at but by for from in into nor of on or per the to vs via with over "
-    "amid among about after before under than up upon toward towards through within without "
-    "und oder der die das den dem des ein eine für mit von zu im in am auf aus bei "
-    "et ou le la les de du des un une pour avec en y el los las del para con por".split()
+    """
+    a an and as at but by for from in into nor of on or per the to vs via with over amid
+    among about after before under than up upon toward towards through within without
+    und oder der die das den dem des ein eine für mit von zu im in am auf aus bei et ou
+    le la les de du des un une pour avec en y el los las del para con por
+    """.split()
 )
 
 SENTENCE_END = frozenset(".!?;:,")
@@ -93,7 +95,8 @@ def is_numeric_text(text: str) -> bool:
     """Cells like '£1.2bn', '12,500', '-3.4%', '2019-20', 'n/a' carry figures, not prose."""
     letters = sum(1 for char in text if char.isalpha())
     digits = sum(1 for char in text if char.isdigit())
-    return digits > 0 and letters <= 3 or text.strip().lower() in {"n/a", "-", "–", "—", ""}
+    return (digits > 0 and letters <= 3) or text.strip().lower() in {"n/a", "-", "–", "—", ""}
+
 
 # A heading is a short line; past these a line is prose even without a final period.
 MAX_HEADING_WORDS = 20

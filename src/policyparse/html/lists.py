@@ -57,11 +57,12 @@ def _read_items(
     """Each item with the nested lists and tables found inside it."""
     if list_node.tag == "dl":
         return _read_definitions(list_node, path, totals)
-    items = []
+    items: list[tuple[ItemDraft, list[LexborNode], list[LexborNode]]] = []
     counts: dict[str, int] = {}
     for child in _element_children(list_node):
         tag = child.tag or ""
         counts[tag] = counts.get(tag, 0) + 1
+        stopped: list[LexborNode]
         if tag == "-text":
             run, stopped = TextRun(), []
             run.add(text_node_value(child), in_link=False)
@@ -78,7 +79,9 @@ def _read_items(
         totals[0] += run.chars
         totals[1] += run.link_chars
         lead = " ".join(run.lead.split()) if run.lead_closed else ""
-        draft = ItemDraft(text=text, lead=lead, span=Span(path=join_path(path, f"{tag}[{counts[tag]}]")))
+        draft = ItemDraft(
+            text=text, lead=lead, span=Span(path=join_path(path, f"{tag}[{counts[tag]}]"))
+        )
         if not text and items:
             items[-1][1].extend(nested)
             items[-1][2].extend(tables)
@@ -108,7 +111,9 @@ def _read_definitions(
             items[-1][2].extend(tables)
             continue
         is_term = child.tag == "dt"
-        items.append((ItemDraft(text=text, lead=text if is_term else "", span=span), nested, tables))
+        items.append(
+            (ItemDraft(text=text, lead=text if is_term else "", span=span), nested, tables)
+        )
         open_term = is_term
     return [item for item in items if item[0].text or item[1] or item[2]]
 
@@ -118,9 +123,9 @@ def _element_children(node: LexborNode) -> list[LexborNode]:
     child = node.child
     while child is not None:
         tag = child.tag or ""
-        if tag == "-text" and (child.text_content or "").strip():
-            children.append(child)
-        elif tag not in SKIP_TAGS and not tag.startswith(("_", "-", "!")):
+        if (tag == "-text" and (child.text_content or "").strip()) or (
+            tag not in SKIP_TAGS and not tag.startswith(("_", "-", "!"))
+        ):
             children.append(child)
         child = child.next
     return children

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -17,14 +17,28 @@ from ..blocks import Block, Heading, Paragraph, Span
 from .chrome import CHROME_TAGS, chrome_reason
 from .lists import read_list
 from .tables import is_layout_table, read_table
-from .text import BLOCK_TAGS, BOLD_TAGS, MAX_PATH_STEPS, SKIP_TAGS, TextRun, join_path, text_node_value
+from .text import (
+    BLOCK_TAGS,
+    BOLD_TAGS,
+    MAX_PATH_STEPS,
+    SKIP_TAGS,
+    TextRun,
+    join_path,
+    text_node_value,
+)
 
 HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
-PARAGRAPH_TAGS = frozenset({"p", "blockquote", "figcaption", "pre", "address", "summary", "dt", "dd"})
-HEADING_CLASS = re.compile(r"(?:^|[-_\s])(?:section-)?(?:title|heading|headline|subtitle|subhead)(?:$|[-_\s])", re.I)
+PARAGRAPH_TAGS = frozenset(
+    {"p", "blockquote", "figcaption", "pre", "address", "summary", "dt", "dd"}
+)
+HEADING_CLASS = re.compile(
+    r"(?:^|[-_\s])(?:section-)?(?:title|heading|headline|subtitle|subhead)(?:$|[-_\s])", re.I
+)
 # A heading element holding more words than this is a paragraph styled big.
 MAX_HEADING_WORDS = 40
+# Bold-only paragraphs act as minor headings, below the page's own h2/h3.
+BOLD_HEADING_LEVEL = 4
 # A bold-only paragraph longer than this is emphasis, not a heading.
 MAX_BOLD_HEADING_WORDS = 20
 
@@ -213,7 +227,12 @@ class _Reader:
 
     def _open(self, node: LexborNode, tag: str, step: str, chrome: str, parent: _Frame) -> _Frame:
         frame = _Frame(
-            node=node, cursor=node.child, step=step, parent=parent, chrome=chrome, links=parent.links
+            node=node,
+            cursor=node.child,
+            step=step,
+            parent=parent,
+            chrome=chrome,
+            links=parent.links,
         )
         if tag == "a":
             frame.links += 1
@@ -244,22 +263,23 @@ class _Reader:
         run, self.run, self.run_bold = self.run, TextRun(), None
         if run.is_blank():
             return
-        span = Span(path=frame.path())
-        common = {"span": span, "chrome": frame.chrome, "link_ratio": run.link_ratio()}
+        base = Paragraph(
+            text="", span=Span(path=frame.path()), chrome=frame.chrome, link_ratio=run.link_ratio()
+        )
         text = " ".join(run.text().split())
         if frame.role == "heading" and len(text.split()) <= MAX_HEADING_WORDS:
             if frame.level == 1 and frame.chrome:
                 self.furniture_h1.append(text)
-            self.blocks.append(Heading(text=text, level=frame.level, **common))
+            self.blocks.append(_heading_like(base, text, frame.level))
             return
         lines = [line for line in run.text().split("\n") if line.strip()]
         lead = run.lead if run.lead_closed else ""
         for index, line in enumerate(lines):
             line_lead = lead if index == 0 else ""
             if _is_bold_heading(line, line_lead):
-                self.blocks.append(Heading(text=line.strip(), level=4, **common))
+                self.blocks.append(_heading_like(base, line.strip(), BOLD_HEADING_LEVEL))
             else:
-                self.blocks.append(Paragraph(text=line, lead=line_lead, **common))
+                self.blocks.append(replace(base, text=line, lead=line_lead))
 
     def _emit(self, blocks: list[Block]) -> None:
         self.blocks.extend(blocks)
@@ -294,6 +314,12 @@ def _block_role(node: LexborNode, tag: str) -> tuple[str, int]:
     if tag in ("div", "p") and HEADING_CLASS.search(names):
         return "heading", 3
     return ("paragraph", 0) if tag in PARAGRAPH_TAGS else ("container", 0)
+
+
+def _heading_like(base: Paragraph, text: str, level: int) -> Heading:
+    return Heading(
+        text=text, level=level, span=base.span, chrome=base.chrome, link_ratio=base.link_ratio
+    )
 
 
 def _is_bold_heading(line: str, lead: str) -> bool:

@@ -90,7 +90,9 @@ def read_table(node: LexborNode, path: str, chrome: str) -> list[Block]:
         table, nested = _read_one(table_node, table_path, chrome)
         if table is not None:
             blocks.append(table)
-        pending[0:0] = [(child, join_path(table_path, f"/table[{i}]")) for i, child in enumerate(nested, 1)]
+        pending[0:0] = [
+            (child, join_path(table_path, f"/table[{i}]")) for i, child in enumerate(nested, 1)
+        ]
     return blocks
 
 
@@ -113,8 +115,14 @@ def _read_one(node: LexborNode, path: str, chrome: str) -> tuple[Table | None, l
             chars += run.chars
             links += run.link_chars
             text = " ".join(run.text().split())
-            cells.append((text, parse_span(cell.attributes.get("colspan")),
-                          parse_span(cell.attributes.get("rowspan")), cell.tag == "th"))
+            cells.append(
+                (
+                    text,
+                    parse_span(cell.attributes.get("colspan")),
+                    parse_span(cell.attributes.get("rowspan")),
+                    cell.tag == "th",
+                )
+            )
         if not cells and not carry:
             continue
         grid.append(_place_row(cells, carry))

@@ -8,15 +8,19 @@ from selectolax.lexbor import LexborNode
 
 # Elements whose content is never visible article text.
 SKIP_TAGS = frozenset(
-    "script style noscript template svg math iframe object embed canvas select button input "
-    "textarea head title meta link video audio map area source track param datalist "
-    "_comment !doctype".split()
+    """
+    script style noscript template svg math iframe object embed canvas select button
+    input textarea head title meta link video audio map area source track param datalist
+    _comment !doctype
+    """.split()
 )
 BOLD_TAGS = frozenset({"b", "strong"})
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote center dd details dialog dir div dl dt fieldset "
-    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre "
-    "section summary table tbody td tfoot th thead tr ul caption body html".split()
+    """
+    address article aside blockquote center dd details dialog dir div dl dt fieldset
+    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol
+    p pre section summary table tbody td tfoot th thead tr ul caption body html
+    """.split()
 )
 LINE_BREAK = "\n"
 

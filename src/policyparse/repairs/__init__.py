@@ -47,7 +47,9 @@ def check_pass_names(names: Iterable[str]) -> None:
         )
 
 
-def run_passes(blocks: list[Block], log: RepairLog, disabled: frozenset[str] = frozenset()) -> list[Block]:
+def run_passes(
+    blocks: list[Block], log: RepairLog, disabled: frozenset[str] = frozenset()
+) -> list[Block]:
     check_pass_names(disabled)
     for name, repair in DEFAULT_PASSES:
         if name not in disabled:

@@ -55,7 +55,9 @@ def _item_kind(paragraph: Paragraph) -> str:
 
 def _continues_run(run: list[Paragraph], block: Paragraph) -> bool:
     kind = _item_kind(block)
-    return bool(run) and bool(kind) and kind == _item_kind(run[-1]) and run[-1].chrome == block.chrome
+    return (
+        bool(run) and bool(kind) and kind == _item_kind(run[-1]) and run[-1].chrome == block.chrome
+    )
 
 
 def _as_list(run: list[Paragraph], log: RepairLog) -> list[Block]:

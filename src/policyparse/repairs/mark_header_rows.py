@@ -55,4 +55,8 @@ def reads_as_header_row(rows: tuple[tuple[str, ...], ...]) -> bool:
 
 def _is_label(cell: str) -> bool:
     words = words_of(cell)
-    return 0 < len(words) <= MAX_HEADER_CELL_WORDS and not ends_with_punctuation(cell) and not is_numeric_text(cell)
+    return (
+        0 < len(words) <= MAX_HEADER_CELL_WORDS
+        and not ends_with_punctuation(cell)
+        and not is_numeric_text(cell)
+    )

@@ -27,7 +27,12 @@ def _rebuild(table: Table, log: RepairLog) -> Table:
     rows = tuple(tuple(row[col] for col in kept_columns) for row in padded)
     if rows != table.rows:
         shape = f"{len(table.rows)} rows of {sorted({len(r) for r in table.rows})} cells"
-        log.add("rebuild_ragged_rows", table.span, shape, f"{len(rows)} rows of {len(kept_columns)} cells")
+        log.add(
+            "rebuild_ragged_rows",
+            table.span,
+            shape,
+            f"{len(rows)} rows of {len(kept_columns)} cells",
+        )
     return replace(table, rows=rows)
 
 

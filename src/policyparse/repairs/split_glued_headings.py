@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, replace
 
 from ..blocks import Block, Heading, Paragraph, Table
-from ..textutil import MAX_HEADING_CHARS, reads_as_heading, starts_like_sentence, title_case_ratio, words_of
+from ..textutil import (
+    MAX_HEADING_CHARS,
+    reads_as_heading,
+    starts_like_sentence,
+    title_case_ratio,
+    words_of,
+)
 from .log import RepairLog
 
 # A lower-case letter (any Latin script) directly followed by a capitalised word.
@@ -36,13 +42,15 @@ NAME_PREFIXES = frozenset({"mc", "mac", "de", "di", "da", "le", "la", "van", "vo
 # Camel-cased names common in news text. A glued heading makes a one-off token; these are
 # words, so they never split (the lexicon is a rule for the class, like a stopword list).
 CAMEL_CASE_WORDS = frozenset(
-    """youtube whatsapp linkedin paypal playstation powerpoint javascript github blackrock
-    softbank fedex mastercard harpercollins dreamworks exxonmobil glaxosmithkline astrazeneca
-    biontech tiktok wechat alipay hubspot deepmind myspace easyjet jetblue westjet airasia
-    blackberry sharepoint onedrive macbook airbnb doordash wework soundcloud dropbox coinbase
-    petrochina arcelormittal thyssenkrupp blackstone kiwisaver natwest mckinsey macarthur
-    nextgeneration nextgenerationeu opentable bitcoin smartphone facetime lastpass pricewaterhousecoopers
-    sinopec cnbc newsweek""".split()
+    """
+    youtube whatsapp linkedin paypal playstation powerpoint javascript github blackrock
+    softbank fedex mastercard harpercollins dreamworks exxonmobil glaxosmithkline
+    astrazeneca biontech tiktok wechat alipay hubspot deepmind myspace easyjet jetblue
+    westjet airasia blackberry sharepoint onedrive macbook airbnb doordash wework
+    soundcloud dropbox coinbase petrochina arcelormittal thyssenkrupp blackstone
+    kiwisaver natwest mckinsey macarthur nextgeneration nextgenerationeu opentable
+    bitcoin smartphone facetime lastpass pricewaterhousecoopers sinopec cnbc newsweek
+    """.split()
 )
 # A glued word is at most this long on each side of the junction.
 GLUED_TOKEN = re.compile(r"[^\W\d_]*$"), re.compile(r"[^\W\d_]*")
@@ -58,8 +66,9 @@ class GluedSplit:
 def find_glued_heading(text: str) -> GluedSplit | None:
     """The first junction where a heading is glued onto the sentence after it.
 
-    >>> find_glued_heading("Ties grew. Moving ForwardThe plan starts in May with talks.")
-    GluedSplit(before='Ties grew.', heading='Moving Forward', after='The plan starts in May with talks.')
+    >>> found = find_glued_heading("Ties grew. Moving ForwardThe plan starts in May.")
+    >>> found.before, found.heading, found.after
+    ('Ties grew.', 'Moving Forward', 'The plan starts in May.')
     >>> find_glued_heading("The McDonald family met officials on Monday.") is None
     True
     """
@@ -103,14 +112,17 @@ def _is_glued_heading(heading: str, after: str) -> bool:
     if title_case_ratio(heading) < MIN_TITLE_CASE_RATIO:
         return False
     # Only the first words matter; looking at all of a long paragraph would be quadratic.
-    return len(words_of(after[:PROSE_PROBE_CHARS])) >= MIN_PROSE_WORDS and starts_like_sentence(after)
+    return len(words_of(after[:PROSE_PROBE_CHARS])) >= MIN_PROSE_WORDS and starts_like_sentence(
+        after
+    )
 
 
 def split_glued_headings(blocks: list[Block], log: RepairLog) -> list[Block]:
     """Split glued headings in paragraphs and in the last cell of a table.
 
     >>> from policyparse.blocks import Paragraph
-    >>> out = split_glued_headings([Paragraph(text="Next StepsThe ministry will consult in May.")], RepairLog())
+    >>> glued = Paragraph(text="Next StepsThe ministry will consult in May.")
+    >>> out = split_glued_headings([glued], RepairLog())
     >>> [(type(b).__name__, b.text) for b in out]
     [('Heading', 'Next Steps'), ('Paragraph', 'The ministry will consult in May.')]
     """
@@ -149,8 +161,12 @@ def _split_table(table: Table, log: RepairLog) -> list[Block]:
     found = find_glued_heading(last_row[column])
     if found is None or not found.before:
         return [table]
-    log.add("split_glued_headings", table.row_span(len(table.rows) - 1), last_row[column],
-            f"cell: {found.before} / heading: {found.heading} / moved out: {found.after}")
+    log.add(
+        "split_glued_headings",
+        table.row_span(len(table.rows) - 1),
+        last_row[column],
+        f"cell: {found.before} / heading: {found.heading} / moved out: {found.after}",
+    )
     row = (*last_row[:column], found.before, *last_row[column + 1 :])
     span = table.row_span(len(table.rows) - 1)
     moved = Paragraph(text=found.after, span=span, chrome=table.chrome)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..blocks import Block, Heading, ListBlock, Paragraph, Span, Table, map_item_texts
+from ..blocks import Block, Heading, Paragraph, Span, Table, map_item_texts
 from .log import RepairLog
 
 _TABLE_TAG = r"(?:td|th|tr|tbody|thead|tfoot|table)"
@@ -114,7 +114,7 @@ class _Rebuilt:
             self.text = ""
         else:
             self.end_cell()
-        self.last_was_leak = False if position == 0 or cell[position:].strip() else True
+        self.last_was_leak = position > 0 and not cell[position:].strip()
 
 
 def _repair_table(table: Table, log: RepairLog) -> Table:

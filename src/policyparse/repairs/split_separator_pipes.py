@@ -9,6 +9,7 @@ paragraph splits into one paragraph per part; in a heading or list item the pipe
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..blocks import Block, Heading, ListBlock, Paragraph, Table, map_item_texts
@@ -21,7 +22,8 @@ def split_separator_pipes(blocks: list[Block], log: RepairLog) -> list[Block]:
     """Split paragraphs at pipes; turn pipes in headings and items into slashes.
 
     >>> from policyparse.blocks import Paragraph
-    >>> [b.text for b in split_separator_pipes([Paragraph(text="Updated 8 May | 6:00 h")], RepairLog())]
+    >>> blocks = [Paragraph(text="Updated 8 May | 6:00 h")]
+    >>> [block.text for block in split_separator_pipes(blocks, RepairLog())]
     ['Updated 8 May', '6:00 h']
     """
     result: list[Block] = []
@@ -35,16 +37,25 @@ def split_separator_pipes(blocks: list[Block], log: RepairLog) -> list[Block]:
             rows = tuple(tuple(_slashed(cell, block, log) for cell in row) for row in block.rows)
             result.append(replace(block, rows=rows) if rows != block.rows else block)
         elif isinstance(block, ListBlock):
-            result.append(replace(block, items=map_item_texts(block.items, lambda t, b=block: _slashed(t, b, log))))
+            result.append(replace(block, items=map_item_texts(block.items, _slasher(block, log))))
         else:
             result.append(block)
     return result
 
 
+def _slasher(block: Block, log: RepairLog) -> Callable[[str], str]:
+    def slash(text: str) -> str:
+        return _slashed(text, block, log)
+
+    return slash
+
+
 def _split_paragraph(block: Paragraph, log: RepairLog) -> list[Block]:
     parts = [part for part in PIPE.split(block.text) if part]
     log.add("split_separator_pipes", block.span, block.text, " / ".join(parts))
-    return [replace(block, text=part, lead=block.lead if i == 0 else "") for i, part in enumerate(parts)]
+    return [
+        replace(block, text=part, lead=block.lead if i == 0 else "") for i, part in enumerate(parts)
+    ]
 
 
 def _slashed(text: str, block: Block, log: RepairLog) -> str:

@@ -26,7 +26,9 @@ BOLD_LEAD = re.compile(r"^\*\*(?P<lead>[^*]{1,200}?)\*\*\s*(?P<rest>.*)$")
 MARKDOWN_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.+?)(?:\s+#+)?\s*$")
 # "**Name** – description" with no bullet is still an item; "**Heading**" alone a heading.
 BOLD_ITEM = re.compile(r"^\s*\*\*[^*]{1,200}?\*\*\s*[:：–—-]?\s*\S")
-BOLD_ITEM_LINE = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>)(?P<body>\*\*[^*]{1,200}?\*\*\s*[:：–—-]?\s*\S.*)$")
+BOLD_ITEM_LINE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<marker>)(?P<body>\*\*[^*]{1,200}?\*\*\s*[:：–—-]?\s*\S.*)$"
+)
 BOLD_LINE = re.compile(r"^\s*\*\*(?P<text>[^*]{1,200}?)\*\*\s*$")
 # A table row whose last cell goes on over several lines is closed by a line ending in a
 # pipe; we look this far ahead for it before deciding the row simply ended.
@@ -56,7 +58,9 @@ def read_text(text: str) -> list[Block]:
             table, index = _read_table(lines, index)
             blocks.append(table)
         elif _is_numbered_heading(lines, index):
-            blocks.append(Heading(text=line.text.strip(), level=2, span=Span(lines=(line.number,) * 2)))
+            blocks.append(
+                Heading(text=line.text.strip(), level=2, span=Span(lines=(line.number,) * 2))
+            )
             index += 1
         elif BULLET.match(line.text) or BOLD_ITEM.match(line.text):
             items, index = _read_list(lines, index)
@@ -88,7 +92,9 @@ def _read_line(line: _Line, *, is_first: bool) -> Block:
     marked = MARKDOWN_HEADING.match(text) or BOLD_LINE.match(text)
     if marked:
         level = len(marked.groupdict().get("hashes") or "###")
-        return Heading(text=marked.group("text").strip(), level=1 if is_first else max(level, 2), span=span)
+        return Heading(
+            text=marked.group("text").strip(), level=1 if is_first else max(level, 2), span=span
+        )
     if is_first and len(words_of(text)) <= MAX_TITLE_WORDS:
         return Heading(text=text, level=1, span=span)
     if reads_as_heading(text):
