@@ -1,7 +1,14 @@
 """policyparse: scraped policy articles (broken HTML or text) → typed, validated records."""
 
-from .api import InternalError, parse, parse_file
-from .errors import InputError, PolicyParseError, RepairError, TooLargeError, UnsupportedFormatError
+from .api import parse, parse_file
+from .errors import (
+    InputError,
+    InternalError,
+    PolicyParseError,
+    RepairError,
+    TooLargeError,
+    UnsupportedFormatError,
+)
 from .models import Dropped, Initiative, Origin, Pillar, PolicyDocument, Repair, Source
 from .options import ParseOptions
 

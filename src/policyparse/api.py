@@ -9,7 +9,7 @@ from typing import Any
 
 from .blocks import Block
 from .boilerplate import remove_boilerplate
-from .errors import PolicyParseError, RepairError
+from .errors import InternalError, PolicyParseError, RepairError
 from .html.reader import read_html
 from .load import LoadedInput, load
 from .models import PolicyDocument, Source
@@ -17,12 +17,6 @@ from .options import DEFAULT, ParseOptions, RepairWarning
 from .repairs import RepairLog, check_pass_names, run_passes
 from .structure import build_structure
 from .text.reader import read_text
-
-
-class InternalError(PolicyParseError, RuntimeError):
-    """A bug in policyparse: an unexpected failure, wrapped so a batch job can go on."""
-
-    code = "internal-error"
 
 
 def parse(

@@ -45,3 +45,9 @@ class RepairError(PolicyParseError, ValueError):
     """A repair was needed and the strictness setting says repairs must fail the parse."""
 
     code = "repair-needed"
+
+
+class InternalError(PolicyParseError, RuntimeError):
+    """A bug in policyparse: an unexpected failure, wrapped so a batch job can go on."""
+
+    code = "internal-error"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
@@ -12,9 +13,8 @@ from .text import join_path, subtree_text
 
 # trafilatura's cap: no real table spans more; a bigger value is an error or an attack.
 MAX_SPAN = 100
-# Columns and rows read from one table; what lies past them is counted, not gridded.
+# Slots in one row; cells past them join the last slot (no real table is this wide).
 MAX_COLUMNS = 200
-MAX_ROWS = 100_000
 LEADING_INTEGER = re.compile(r"\s*\+?(\d{1,9})")
 SECTION_TAGS = frozenset({"thead", "tbody", "tfoot"})
 # A table with no header markup whose cells hold this many paragraphs wraps an article.
@@ -106,8 +106,6 @@ def _read_one(node: LexborNode, path: str, chrome: str) -> tuple[Table | None, l
     chars = links = 0
     caption = ""
     for index, (row, in_head) in enumerate(_rows(node), 1):
-        if index > MAX_ROWS:
-            break
         cells = []
         for cell in _cells(row):
             run, stopped = subtree_text(cell, stop_tags=frozenset({"table"}))
@@ -180,30 +178,31 @@ def _cells(row: LexborNode) -> list[LexborNode]:
 def _place_row(
     cells: list[tuple[str, int, int, bool]], carry: dict[int, tuple[str, int]]
 ) -> list[str | None]:
-    """Place one row's cells into grid slots, honouring spans carried from rows above."""
+    """Place one row's cells into grid slots, honouring spans carried from rows above.
+
+    Past ``MAX_COLUMNS`` slots, the remaining cells' text joins the last slot: the grid
+    stays bounded and no text is lost.
+    """
     row: list[str | None] = []
-    column = 0
-    queue = list(cells)
-    while (queue or any(col >= column for col in carry)) and column < MAX_COLUMNS:
+    queue = deque(cells)
+    while (queue or any(col >= len(row) for col in carry)) and len(row) < MAX_COLUMNS:
+        column = len(row)
         if column in carry:
             text, remaining = carry.pop(column)
             row.append(text)
             if remaining > 1:
                 carry[column] = (text, remaining - 1)
-            column += 1
-            continue
-        if not queue:
+        elif not queue:
             row.append(None)
-            column += 1
-            continue
-        text, colspan, rowspan, _ = queue.pop(0)
-        for _ in range(colspan):
-            if column >= MAX_COLUMNS:
-                break
-            row.append(text)
-            if rowspan > 1:
-                carry[column] = (text, rowspan - 1)
-            column += 1
+        else:
+            text, colspan, rowspan, _ = queue.popleft()
+            for slot in range(column, min(column + colspan, MAX_COLUMNS)):
+                row.append(text)
+                if rowspan > 1:
+                    carry[slot] = (text, rowspan - 1)
+    if queue:
+        overflow = " ".join(text for text, *_ in queue if text)
+        row[-1] = f"{row[-1] or ''} {overflow}".strip()
     return row
 
 
