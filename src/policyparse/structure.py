@@ -27,6 +27,7 @@ MAX_LEAD_NAME_WORDS = 40
 ACRONYM_NAME = re.compile(
     r"^(?P<name>[A-Z][^()]{2,100}?\s\([A-Z][A-Za-z0-9&./-]{1,15}\))\s+(?P<rest>[a-z].*)$", re.DOTALL
 )
+MIN_ACRONYM_ITEMS = 2
 SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2,}[.!?]\s")
 SITE_SUFFIX = re.compile(r"^(?P<title>.+)\s+(?:[|–—·•»]|-|::)\s+(?P<site>[^|–—·•»]{1,60})$")
 MAX_SITE_NAME_WORDS = 6
@@ -46,6 +47,8 @@ NAMING_HEADER = re.compile(
 class Split:
     name: str
     description: str
+    # "acronym" when only the "Name (ABC) verb…" shape made the split: weaker evidence.
+    by: str = field(default="separator", repr=False)
 
 
 @dataclass
@@ -163,7 +166,7 @@ def split_name(text: str, lead: str = "") -> Split | None:
     match = NAME_SEPARATOR.search(text)
     acronym = ACRONYM_NAME.match(text)
     if acronym and (match is None or match.start() > acronym.end("name")):
-        return Split(acronym.group("name"), acronym.group("rest"))
+        return Split(acronym.group("name"), acronym.group("rest"), by="acronym")
     if match is None:
         return None
     name, description = text[: match.start()].strip(), text[match.end() :].strip()
@@ -224,8 +227,12 @@ def build_structure(
 
 
 def _add_list(target: _PillarDraft, block: ListBlock, index: int) -> None:
-    for row, item in enumerate(block.items):
-        found = split_name(item.text, item.lead)
+    splits = [split_name(item.text, item.lead) for item in block.items]
+    # "The Agency (EA) publishes…" is a sentence; it names a programme only when its
+    # list holds two or more items of that shape (a list of funds, not a list of facts).
+    if sum(1 for found in splits if found and found.by == "acronym") < MIN_ACRONYM_ITEMS:
+        splits = [None if found and found.by == "acronym" else found for found in splits]
+    for row, (item, found) in enumerate(zip(block.items, splits, strict=True)):
         details = _descendant_lines(item)
         if found is None:
             target.lines.extend([item.text, *details])
@@ -278,9 +285,19 @@ def _add_table(target: _PillarDraft, table: Table, index: int) -> Dropped | None
             reason="table of figures, no describing column",
             where=table.span.describe(),
         )
+    if _is_prose_grid(table):
+        # Sentences in every column (a costs-and-benefits table): prose, not initiatives.
+        target.lines.extend(cell for _, row in body for cell in row if cell)
+        return None
     for row_index, row in body:
         _add_row(target, table, columns, row_index, row, index)
     return None
+
+
+def _is_prose_grid(table: Table) -> bool:
+    """Every column holds sentences on average: no column names anything."""
+    body = table.rows[table.header_rows :]
+    return all(_mean_words(body, column) > MAX_NAME_WORDS for column in range(len(table.rows[0])))
 
 
 def _add_row(

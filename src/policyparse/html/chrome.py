@@ -28,7 +28,8 @@ CHROME_NAME = re.compile(
     r"|previous-article|article-nav|post-nav|post-navigation|post-meta|entry-meta"
     r"|article-meta|dateline|timestamp|logo|brand|site-title|site-name|tagline"
     r"|label|kicker|eyebrow|overline|category|date|pubdate|published|fil-ariane|ariane"
-    r"|tools|utility|print)(?=$|[-_\s\d])",
+    r"|tools|utility|print|attachment|attachments|attachment-details|metadata"
+    r"|accessibility-warning|download|downloads)(?=$|[-_\s\d])",
     re.IGNORECASE,
 )
 # A class token that names the article itself keeps the element, whatever else it says.
