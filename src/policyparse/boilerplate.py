@@ -23,7 +23,7 @@ RELATED_HEADING = re.compile(
 )
 # "By Jane Doe", "By Ana Ruiz and Tom Lee": a byline names people, it is not article text.
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-BYLINE = re.compile(rf"^[Bb]y\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s*$")
+BYLINE = re.compile(rf"^[Bb]y(?:\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)?\s*[:.]?$")
 # "Photo: Reuters", "Image (file): AFP/Getty": credits under pictures.
 CREDIT_LINE = re.compile(
     r"^(?:photo|photograph|image|picture|video|credit|photo credit|file photo)s?"
@@ -31,16 +31,24 @@ CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 MAX_CREDIT_WORDS = 12
+# "1,284", "-", "3": view counters and separators. Longer figure-only lines may be data.
+MAX_WORDLESS_CHARS = 12
 # Short blocks that are site furniture wherever they stand.
 FURNITURE_TEXT = re.compile(
-    r"^(?:related|read more|read next|see also|also read|watch|listen)\s*:"
+    r"^(?:related|read more|read next|see also|also read|watch|listen|lea también|lee también"
+    r"|leia também|leia mais|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr dazu"
+    r"|leggi anche)\s*:"
     r"|\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences)"
     r"|accept (?:all )?cookies"
     r"|subscribe to (?:our|the) newsletter|sign up for (?:our|the) newsletter|share (?:this|on)"
     r"|follow us on|all rights reserved|click here to subscribe|get in touch with (?:our|the)"
     r"|for more stories like this|sign up for our|protected by recaptcha"
     r"|follow [\w.]+ on (?:twitter|facebook|instagram|x|linkedin))\b"
-    r"|^more on\s*:|^©|^copyright\b|^advertisement$",
+    r"|^skip to (?:main )?(?:content|navigation)\b|^for immediate release\b|^embargoed\b"
+    r"|^-*\s*ends\s*-*$|^#{3}$"
+    r"|support (?:independent|our) journalism|become a (?:member|subscriber|supporter)"
+    r"|^like this:?$|^like loading\b|\bbest viewed (?:with|in)\b|^back to top$"
+    r"|^more on\s*:|^©|^copyright\b|^[-–—\s]*advertisement[-–—\s]*$",
     re.IGNORECASE,
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -54,7 +62,8 @@ META_LINE = re.compile(
 )
 # "Publié le 4 février 2025 à 11h20", "Stand: 03.05.2024": publication notes in any language.
 PUBLICATION_NOTE = re.compile(
-    r"^(?:published|updated|posted|last updated|publié|mis à jour|veröffentlicht|aktualisiert"
+    r"^(?:(?:page )?(?:last )?(?:published|updated|modified|reviewed|posted)|publié|mis à jour"
+    r"|veröffentlicht|(?:zuletzt )?aktualisiert"
     r"|stand|publicado|actualizado|pubblicato|aggiornato)\b.{0,80}\d{4}",
     re.IGNORECASE,
 )
@@ -137,6 +146,10 @@ def _ends_related_section(block: Block, level: int) -> bool:
 
 def _line_reason(text: str) -> str:
     """Why one line of text (a paragraph, a heading, a list item) is furniture, or ''."""
+    if not text.strip():
+        return ""
+    if len(text) <= MAX_WORDLESS_CHARS and not any(char.isalpha() for char in text):
+        return "no words (a counter, a separator)"
     words = len(words_of(text))
     if words <= MAX_FURNITURE_WORDS and FURNITURE_TEXT.search(text):
         return "site furniture text"

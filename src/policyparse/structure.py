@@ -28,13 +28,19 @@ ACRONYM_NAME = re.compile(
     r"^(?P<name>[A-Z][^()]{2,100}?\s\([A-Z][A-Za-z0-9&./-]{1,15}\))\s+(?P<rest>[a-z].*)$", re.DOTALL
 )
 MIN_ACRONYM_ITEMS = 2
+MAX_KICKER_WORDS = 4
 SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2,}[.!?]\s")
 SITE_SUFFIX = re.compile(r"^(?P<title>.+)\s+(?:[|–—·•»]|-|::)\s+(?P<site>[^|–—·•»]{1,60})$")
 MAX_SITE_NAME_WORDS = 6
-DESCRIBING_HEADER = re.compile(
-    r"descri|purpose|detail|impact|objective|aim|goal|summary|what|outcome|explanation|about"
-    r"|beschreibung|ziel|descripción|objetivo|description",
-    re.IGNORECASE,
+# Header words for the describing column, strongest first: "Description" beats "Objective"
+# when a table has both. Whole words only ("Zielgruppe", target group, is not "Ziel").
+DESCRIBING_HEADERS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"\b(?:descri\w*|beschreibung|details?|détails?|explanation|what it does|about)\b",
+        r"\b(?:purpose|objectives?|aims?|goals?|ziele?|zweck|objetivos?|objectifs?|impact"
+        r"|outcomes?|summary|what)\b",
+    )
 )
 NAMING_HEADER = re.compile(
     r"name|initiative|programm?e|program|measure|polic|project|scheme|action|commitment|pillar"
@@ -113,12 +119,13 @@ def strip_pipe_site_suffix(title: str) -> str:
 
 def choose_title(
     blocks: list[Block], fallback: str, candidates: Sequence[str] = ()
-) -> tuple[str, list[Block]]:
-    """The title: the level-1 heading that best matches the page's own title.
+) -> tuple[str, list[Block], int]:
+    """The title, the blocks without it, and where in them the title heading stood.
 
-    Candidates are the level-1 headings of the stream and those found in furniture (a
-    header above the article). With no page title to compare, the first level-1 heading of
-    the stream wins. Otherwise ``fallback`` (``og:title``/``<title>``) without its site name.
+    The title is the level-1 heading that best matches the page's own title. Candidates are
+    the level-1 headings of the stream and those found in furniture (a header above the
+    article). With no page title to compare, the first level-1 heading of the stream wins.
+    Otherwise ``fallback`` (``og:title``/``<title>``) without its site name.
     """
     page_title = strip_site_suffix(fallback)
     in_stream = [
@@ -129,11 +136,40 @@ def choose_title(
         index, text = max(options, key=lambda option: _title_match(option[1], page_title))
         if not page_title or _title_match(text, page_title) > 0 or index is not None:
             rest = blocks if index is None else blocks[:index] + blocks[index + 1 :]
-            return slash_pipes(strip_pipe_site_suffix(text)), rest
+            return slash_pipes(strip_pipe_site_suffix(text)), rest, index or 0
     page_title = slash_pipes(page_title)
     if blocks and isinstance(blocks[0], Heading) and blocks[0].text == page_title:
-        return page_title, blocks[1:]
-    return page_title, blocks
+        return page_title, blocks[1:], 0
+    if not page_title and blocks and isinstance(blocks[0], Heading):
+        # No level-1 heading (its line was furniture, "For immediate release") and no page
+        # title: the heading the document opens with is its title.
+        return slash_pipes(blocks[0].text), blocks[1:], 0
+    return page_title, blocks, 0
+
+
+def _drop_kickers(body: list[Block], title_at: int) -> tuple[list[Block], list[Dropped]]:
+    """What stands above the title heading: kickers ("Policy Report"), or a whole sidebar
+    when the story follows the title (old layout tables put the menu first)."""
+    before, after = body[:title_at], body[title_at:]
+    if _text_size(before) < _text_size(after):
+        reason, start = "above the title (page furniture)", 0
+    else:
+        reason, start = "kicker above the title", title_at
+        while start and isinstance(body[start - 1], Paragraph) and _is_kicker(body[start - 1]):
+            start -= 1
+    dropped = [
+        Dropped(text=block_text(b), reason=reason, where=b.span.describe())
+        for b in body[start:title_at]
+    ]
+    return body[:start] + after, dropped
+
+
+def _text_size(blocks: list[Block]) -> int:
+    return sum(len(block_text(block)) for block in blocks)
+
+
+def _is_kicker(block: Paragraph) -> bool:
+    return len(words_of(block.text)) <= MAX_KICKER_WORDS and not ends_with_punctuation(block.text)
 
 
 def _title_match(text: str, page_title: str) -> float:
@@ -197,10 +233,10 @@ def _reads_as_name(name: str) -> bool:
 def build_structure(
     blocks: list[Block], fallback_title: str, title_candidates: Sequence[str] = ()
 ) -> Structure:
-    title, body = choose_title(blocks, fallback_title, title_candidates)
+    title, body, title_at = choose_title(blocks, fallback_title, title_candidates)
+    body, dropped = _drop_kickers(body, title_at)
     lede = _PillarDraft(title="")
     pillars: list[_PillarDraft] = []
-    dropped: list[Dropped] = []
     for index, block in enumerate(body):
         if isinstance(block, Heading):
             pillars.append(_PillarDraft(title=block.text))
@@ -227,15 +263,16 @@ def build_structure(
 
 
 def _add_list(target: _PillarDraft, block: ListBlock, index: int) -> None:
-    splits = [split_name(item.text, item.lead) for item in block.items]
+    items = _without_empty_wrappers(block.items)
+    splits = [split_name(item.text, item.lead) for item in items]
     # "The Agency (EA) publishes…" is a sentence; it names a programme only when its
     # list holds two or more items of that shape (a list of funds, not a list of facts).
     if sum(1 for found in splits if found and found.by == "acronym") < MIN_ACRONYM_ITEMS:
         splits = [None if found and found.by == "acronym" else found for found in splits]
-    for row, (item, found) in enumerate(zip(block.items, splits, strict=True)):
+    for row, (item, found) in enumerate(zip(items, splits, strict=True)):
         details = _descendant_lines(item)
         if found is None:
-            target.lines.extend([item.text, *details])
+            target.lines.extend(line for line in (item.text, *details) if line)
             continue
         description = "\n".join([found.description, *details])
         origin = Origin(
@@ -244,6 +281,19 @@ def _add_list(target: _PillarDraft, block: ListBlock, index: int) -> None:
         target.initiatives.append(
             Initiative(name=found.name, description=description, origin=origin)
         )
+
+
+def _without_empty_wrappers(items: tuple[ListItem, ...]) -> list[ListItem]:
+    """An item with no text of its own (<li><ul>…</ul></li>) stands for its children."""
+    result: list[ListItem] = []
+    stack = list(reversed(items))
+    while stack:
+        item = stack.pop()
+        if item.text:
+            result.append(item)
+        else:
+            stack.extend(reversed(item.children))
+    return result
 
 
 def _descendant_lines(item: ListItem) -> list[str]:
@@ -334,7 +384,14 @@ def _choose_columns(table: Table) -> _Columns | None:
     headers = _header_names(table, width)
     body = table.rows[table.header_rows :]
     name = _find_header(headers, NAMING_HEADER)
-    description = _find_header(headers, DESCRIBING_HEADER, exclude=name)
+    description = next(
+        (
+            found
+            for pattern in DESCRIBING_HEADERS
+            if (found := _find_header(headers, pattern, exclude=name)) is not None
+        ),
+        None,
+    )
     if name is None:
         name = next((c for c in range(width) if c != description and not _is_figures(body, c)), 0)
     if description is None or description == name:

@@ -15,12 +15,16 @@ CHROME_TAGS = {
     "aside": "aside",
     # A picture's caption describes the picture, not the policy.
     "figcaption": "picture caption",
+    "label": "form label",
+    "amp-ad": "advertisement",
+    "amp-embed": "advertisement",
+    "amp-sticky-ad": "advertisement",
 }
 
 # Readability's idea: a class or id naming furniture, unless it also names content.
 CHROME_NAME = re.compile(
     r"(?:^|[-_\s])(nav|navbar|navigation|menu|menubar|footer|masthead|sidebar|share|sharing"
-    r"|social|related|recommended|recommendations|trending|popular|most-read|mostread"
+    r"|social|related|recommended|trending|popular|most-read|mostread"
     r"|newsletter|subscribe|subscription|signup|cookie|cookies|consent|gdpr|comment|comments"
     r"|disqus|breadcrumb|breadcrumbs|promo|advert|advertisement|ads|sponsor|sponsored|banner"
     r"|popup|modal|skip-link|pagination|pager|outbrain|taboola|read-more|readmore"
@@ -29,14 +33,15 @@ CHROME_NAME = re.compile(
     r"|article-meta|dateline|timestamp|logo|brand|site-title|site-name|tagline"
     r"|label|kicker|eyebrow|overline|category|date|pubdate|published|fil-ariane|ariane"
     r"|tools|utility|print|attachment|attachments|attachment-details|metadata"
-    r"|accessibility-warning|download|downloads)(?=$|[-_\s\d])",
+    r"|accessibility-warning|download|downloads|ad|ad-container|adspot|views|post-views"
+    r"|likes|[a-z]+-meta)(?=$|[-_\s\d])",
     re.IGNORECASE,
 )
 # A class token that names the article itself keeps the element, whatever else it says.
 # These words name furniture even inside a compound class ("leftmenu", "pageFooter").
 CHROME_SUBSTRING = re.compile(
     r"(menu|sidebar|footer|comment|breadcrumb|related|social|sponsor|cookie|consent|newsletter"
-    r"|subscribe|pagination|disqus|outbrain|taboola|toolbar)",
+    r"|subscribe|pagination|disqus|outbrain|taboola|toolbar|sharedaddy|jetpack|addtoany)",
     re.IGNORECASE,
 )
 # "no-sidebar", "has-comments", "with-menu": classes that describe the layout around
@@ -66,7 +71,9 @@ def chrome_reason(node: LexborNode) -> str:
         return "page header"
     if not names:
         return _role_reason(attributes.get("role"))
-    names = " ".join(token for token in names.split() if not LAYOUT_MODIFIER.match(token))
+    # BEM modifiers ("field--label-hidden") describe a state, not the element's role.
+    tokens = (token.split("--", 1)[0] for token in names.split())
+    names = " ".join(token for token in tokens if token and not LAYOUT_MODIFIER.match(token))
     match = CHROME_NAME.search(names) or CHROME_SUBSTRING.search(names)
     if match and not any(CONTENT_TOKEN.match(token) for token in names.split()):
         return match.group(1).lower()

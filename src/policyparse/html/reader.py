@@ -23,6 +23,7 @@ from .text import (
     MAX_PATH_STEPS,
     SKIP_TAGS,
     TextRun,
+    is_footnote_marker,
     join_path,
     text_node_value,
 )
@@ -37,6 +38,7 @@ HEADING_CLASS = re.compile(
 )
 # A heading element holding more words than this is a paragraph styled big.
 MAX_HEADING_WORDS = 40
+MAX_HEADING_LINK_RATIO = 0.5
 # Bold-only paragraphs act as minor headings, below the page's own h2/h3.
 BOLD_HEADING_LEVEL = 4
 # A bold-only paragraph longer than this is emphasis, not a heading.
@@ -67,6 +69,9 @@ class _Frame:
     role: str = "container"  # container | heading | paragraph | inline
     level: int = 0
     child_counts: Counter[str] = field(default_factory=Counter)
+    # For <b>/<strong>: the run and the position in it where the bold text began.
+    bold_run: TextRun | None = None
+    bold_from: int = 0
 
     def path(self) -> str:
         """The element path, built on demand from the open frames (deepest steps only)."""
@@ -186,6 +191,8 @@ class _Reader:
         if tag == "br":
             self.run.add_break()
             return None
+        if tag == "sup" and is_footnote_marker(node, self.run):
+            return None
         parent.child_counts[tag] += 1
         step = f"{tag}[{parent.child_counts[tag]}]"
         chrome = self._chrome_of(node, parent)
@@ -236,8 +243,12 @@ class _Reader:
         )
         if tag == "a":
             frame.links += 1
-        if tag in BOLD_TAGS and self.run.is_blank() and self.run_bold is None:
-            self.run_bold = node
+        if tag in BOLD_TAGS:
+            if self.run.is_blank() and self.run_bold is None:
+                self.run_bold = node
+            frame.bold_run, frame.bold_from = self.run, len(self.run.parts)
+        if tag == "q":  # browsers draw the quotation marks of <q> themselves
+            self.run.add("“", in_link=False)
         if tag in BLOCK_TAGS or tag in HEADING_LEVELS:
             self._flush(parent)
             frame.role, frame.level = _block_role(node, tag)
@@ -254,6 +265,11 @@ class _Reader:
         if frame.node is not None and frame.node is self.run_bold:
             self.run.lead = self.run.text().strip()
             self.run.lead_closed = True
+        if frame.bold_run is self.run:
+            bold = "".join(self.run.parts[frame.bold_from :])
+            self.run.bold_lines.add(" ".join(bold.split()))
+        if frame.node is not None and frame.node.tag == "q":
+            self.run.add("”", in_link=False)
         if frame.role != "inline":
             self._flush(frame)
 
@@ -276,7 +292,10 @@ class _Reader:
         lead = run.lead if run.lead_closed else ""
         for index, line in enumerate(lines):
             line_lead = lead if index == 0 else ""
-            if _is_bold_heading(line, line_lead):
+            # "…<br><b>Clean-up campaigns</b><br>…": a bold line inside a run is a heading too.
+            bold_line = " ".join(line.split())
+            heading_lead = bold_line if bold_line in run.bold_lines else line_lead
+            if _is_bold_heading(line, heading_lead, run.link_ratio()):
                 self.blocks.append(_heading_like(base, line.strip(), BOLD_HEADING_LEVEL))
             else:
                 self.blocks.append(replace(base, text=line, lead=line_lead))
@@ -322,9 +341,10 @@ def _heading_like(base: Paragraph, text: str, level: int) -> Heading:
     )
 
 
-def _is_bold_heading(line: str, lead: str) -> bool:
-    """A paragraph whose whole text is bold reads as a heading ("<p><b>Next steps</b></p>")."""
+def _is_bold_heading(line: str, lead: str, link_ratio: float = 0.0) -> bool:
+    """A paragraph whose whole text is bold reads as a heading ("<p><b>Next steps</b></p>");
+    a bold row of links is a menu."""
     text = line.strip()
-    if not lead or lead.strip() != text:
+    if not lead or lead.strip() != text or link_ratio >= MAX_HEADING_LINK_RATIO:
         return False
     return len(text.split()) <= MAX_BOLD_HEADING_WORDS and text[-1:] not in ".:;,"

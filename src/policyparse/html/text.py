@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
@@ -23,6 +24,10 @@ BLOCK_TAGS = frozenset(
     """.split()
 )
 LINE_BREAK = "\n"
+# "…a year.4", "…[12]": footnote references, which a reader skips. "km²" stays: a unit
+# right before the superscript makes it a power.
+FOOTNOTE_MARK = re.compile(r"^(?:\[?\d{1,3}\]?|\[[a-z]\]|[*†‡§¶]{1,3})$")
+UNIT_BEFORE_POWER = re.compile(r"\b(?:[kcmd]?m|ft|in|mi|x)\s*$")
 
 
 @dataclass
@@ -34,6 +39,8 @@ class TextRun:
     lead_closed: bool = False
     link_chars: int = 0
     chars: int = 0
+    # Whitespace-collapsed texts of the bold elements closed in this run.
+    bold_lines: set[str] = field(default_factory=set)
 
     def add(self, text: str, *, in_link: bool) -> None:
         if not text:
@@ -55,6 +62,14 @@ class TextRun:
 
     def link_ratio(self) -> float:
         return self.link_chars / self.chars if self.chars else 0.0
+
+
+def is_footnote_marker(node: LexborNode, run: TextRun) -> bool:
+    """A ``<sup>`` holding a footnote reference rather than an exponent."""
+    if not FOOTNOTE_MARK.match(node.text(deep=True).strip()):
+        return False
+    before = run.parts[-1] if run.parts else ""
+    return not UNIT_BEFORE_POWER.search(before)
 
 
 def text_node_value(node: LexborNode) -> str:
@@ -90,6 +105,8 @@ def subtree_text(
             run.add(text_node_value(node), in_link=links > 0)
             continue
         if tag in SKIP_TAGS or tag.startswith("_"):
+            continue
+        if tag == "sup" and is_footnote_marker(node, run):
             continue
         if tag in stop_tags:
             stopped.append(node)

@@ -11,6 +11,9 @@ from .log import RepairLog
 
 # "**Name**" left by a Markdown scraper; unpaired asterisks (censored "N**") are text.
 MARKDOWN_BOLD = re.compile(r"\*\*(?=\S)([^*]{1,300}?)(?<=\S)\*\*")
+# "[text](https://…)" from html2text/markdownify: the reader sees the text. Images go.
+MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\s]{0,2000}\)")
+MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?://|/|#|\.|mailto:)[^)\s]{0,2000}\)")
 
 
 def normalize_text(blocks: list[Block], log: RepairLog) -> list[Block]:
@@ -46,8 +49,17 @@ def _fix(text: str, block: Block, log: RepairLog) -> str:
         log.add("decode_entity_text", block.span, text, decoded)
         text = decoded
     if "**" in text:
-        plain = MARKDOWN_BOLD.sub(r"\1", text)
-        if plain != text:
-            log.add("strip_markdown_bold", block.span, text, plain)
-            text = plain
+        text = _strip_markup(MARKDOWN_BOLD, r"\1", text, "strip_markdown_bold", block, log)
+    if "](" in text:
+        text = _strip_markup(MARKDOWN_IMAGE, "", text, "strip_markdown_links", block, log)
+        text = _strip_markup(MARKDOWN_LINK, r"\1", text, "strip_markdown_links", block, log)
     return clean_text(text)
+
+
+def _strip_markup(
+    pattern: re.Pattern[str], keep: str, text: str, kind: str, block: Block, log: RepairLog
+) -> str:
+    plain = pattern.sub(keep, text)
+    if plain != text:
+        log.add(kind, block.span, text, plain)
+    return plain
