@@ -155,7 +155,7 @@ def _drop_kickers(body: list[Block], title_at: int) -> tuple[list[Block], list[D
         reason, start = "above the title (page furniture)", 0
     else:
         reason, start = "kicker above the title", title_at
-        while start and isinstance(body[start - 1], Paragraph) and _is_kicker(body[start - 1]):
+        while start and _is_kicker(body[start - 1]):
             start -= 1
     dropped = [
         Dropped(text=block_text(b), reason=reason, where=b.span.describe())
@@ -168,7 +168,9 @@ def _text_size(blocks: list[Block]) -> int:
     return sum(len(block_text(block)) for block in blocks)
 
 
-def _is_kicker(block: Paragraph) -> bool:
+def _is_kicker(block: Block) -> bool:
+    if not isinstance(block, Paragraph):
+        return False
     return len(words_of(block.text)) <= MAX_KICKER_WORDS and not ends_with_punctuation(block.text)
 
 
