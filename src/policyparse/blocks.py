@@ -7,9 +7,9 @@ corrupt the input of another by accident.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TypeAlias
+from typing import TypeAlias, TypeVar
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -89,6 +89,7 @@ class Table(BlockBase):
 
 
 Block: TypeAlias = Heading | Paragraph | ListBlock | Table
+NodeT = TypeVar("NodeT")
 
 
 def block_text(block: Block) -> str:
@@ -101,13 +102,34 @@ def block_text(block: Block) -> str:
 
 
 def _item_lines(items: tuple[ListItem, ...]) -> list[str]:
-    lines: list[str] = []
+    return [item.text for item in iter_items(items)]
+
+
+def iter_items(items: Sequence[ListItem]) -> Iterator[ListItem]:
+    """Every item and sub-item in document order, without recursion (nesting can be deep)."""
     stack = list(reversed(items))
     while stack:
         item = stack.pop()
-        lines.append(item.text)
+        yield item
         stack.extend(reversed(item.children))
-    return lines
+
+
+def _rebuild_bottom_up(
+    roots: Sequence[NodeT],
+    children_of: Callable[[NodeT], Sequence[NodeT]],
+    build: Callable[[NodeT, tuple[ListItem, ...]], ListItem],
+) -> tuple[ListItem, ...]:
+    """Build frozen items from a tree, children before parents, without recursion."""
+    order: list[NodeT] = []
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(children_of(node))
+    built: dict[int, ListItem] = {}
+    for node in reversed(order):
+        built[id(node)] = build(node, tuple(built[id(child)] for child in children_of(node)))
+    return tuple(built[id(root)] for root in roots)
 
 
 @dataclass(kw_only=True)
@@ -123,36 +145,18 @@ class ItemDraft:
 
 
 def freeze_items(roots: list[ItemDraft]) -> tuple[ListItem, ...]:
-    """Turn drafts into frozen items bottom-up, without recursion (nesting can be deep)."""
-    order: list[ItemDraft] = []
-    stack = list(roots)
-    while stack:
-        draft = stack.pop()
-        order.append(draft)
-        stack.extend(draft.children)
-    frozen: dict[int, ListItem] = {}
-    for draft in reversed(order):
-        frozen[id(draft)] = ListItem(
-            text=draft.text,
-            lead=draft.lead,
-            children=tuple(frozen[id(child)] for child in draft.children),
-            span=draft.span,
-        )
-    return tuple(frozen[id(root)] for root in roots)
+    """Turn drafts into frozen items."""
+
+    def build(draft: ItemDraft, children: tuple[ListItem, ...]) -> ListItem:
+        return ListItem(text=draft.text, lead=draft.lead, children=children, span=draft.span)
+
+    return _rebuild_bottom_up(roots, lambda draft: draft.children, build)
 
 
 def map_item_texts(items: tuple[ListItem, ...], fix: Callable[[str], str]) -> tuple[ListItem, ...]:
-    """The same item tree with ``fix`` applied to every text and lead, without recursion."""
-    order: list[ListItem] = []
-    stack = list(items)
-    while stack:
-        item = stack.pop()
-        order.append(item)
-        stack.extend(item.children)
-    rebuilt: dict[int, ListItem] = {}
-    for item in reversed(order):
-        children = tuple(rebuilt[id(child)] for child in item.children)
-        rebuilt[id(item)] = replace(
-            item, text=fix(item.text), lead=fix(item.lead), children=children
-        )
-    return tuple(rebuilt[id(item)] for item in items)
+    """The same item tree with ``fix`` applied to every text and lead."""
+
+    def build(item: ListItem, children: tuple[ListItem, ...]) -> ListItem:
+        return replace(item, text=fix(item.text), lead=fix(item.lead), children=children)
+
+    return _rebuild_bottom_up(items, lambda item: item.children, build)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .blocks import Block, Heading, ListBlock, ListItem, Paragraph, Table, block_text
+from .blocks import Block, Heading, ListBlock, ListItem, Paragraph, Table, block_text, iter_items
 from .models import Dropped, Initiative, Origin, Pillar
 from .repairs.split_separator_pipes import slash_pipes
 from .textutil import ends_with_punctuation, is_numeric_text, title_case_ratio, words_of
@@ -299,14 +299,7 @@ def _without_empty_wrappers(items: tuple[ListItem, ...]) -> list[ListItem]:
 
 
 def _descendant_lines(item: ListItem) -> list[str]:
-    lines: list[str] = []
-    stack = list(reversed(item.children))
-    while stack:
-        child = stack.pop()
-        if child.text:
-            lines.append(child.text)
-        stack.extend(reversed(child.children))
-    return lines
+    return [child.text for child in iter_items(item.children) if child.text]
 
 
 # --- tables -------------------------------------------------------------------------
