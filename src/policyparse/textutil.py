@@ -24,7 +24,8 @@ MINOR_WORDS = frozenset(
     """.split()
 )
 
-SENTENCE_END = frozenset(".!?;:,")
+# Full-width forms end CJK sentences and list intros ("。", "：").
+SENTENCE_END = frozenset(".!?;:,。！？；：，…")
 
 
 def collapse_whitespace(text: str) -> str:

@@ -216,7 +216,8 @@ def _draft_item(match: re.Match[str], number: int) -> ItemDraft:
     if bold:
         lead = bold.group("lead").strip()
         rest = bold.group("rest")
-        body = f"{lead} {rest}" if rest[:1].isalnum() else f"{lead}{rest}"
+        # "**Name**: …" keeps its colon tight; "**Name** – …" and "**Name** text" keep a space.
+        body = f"{lead}{rest}" if rest[:1] in (":", "：", ",", ".", ";") else f"{lead} {rest}"
     return ItemDraft(
         text=body,
         lead=lead,
