@@ -131,3 +131,14 @@ def test_cjk_text_uses_full_width_punctuation() -> None:
         ("移住支援", "最大100万円を支給する。"),
         ("通信網", "整備する。"),
     ]
+
+
+def test_tab_separated_rows_are_a_table() -> None:
+    text = "Port Plan\nProjects\nProject\tDescription\tBudget\nNew Quay\tA deep-water berth.\t$2bn\nRail Spur\tA freight link.\t$1bn\n- Dredging:\tdeeper channel\nA lone\ttab line stays prose."
+    document = parse(text)
+    assert [(i.name, i.origin.kind, i.attributes) for i in document.initiatives] == [
+        ("New Quay", "table", {"Budget": "$2bn"}),
+        ("Rail Spur", "table", {"Budget": "$1bn"}),
+        ("Dredging", "list", {}),
+    ]
+    assert document.pillars[0].description == "A lone tab line stays prose."

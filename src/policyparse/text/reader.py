@@ -47,7 +47,9 @@ class _Line:
 
 def read_text(text: str) -> list[Block]:
     """Read scraped text into blocks (the first heading-like line at level 1: the title)."""
-    lines = [_Line(number, raw.rstrip()) for number, raw in enumerate(text.splitlines(), 1)]
+    lines = _tabs_to_pipes(
+        [_Line(number, raw.rstrip()) for number, raw in enumerate(text.splitlines(), 1)]
+    )
     blocks: list[Block] = []
     index = 0
     while index < len(lines):
@@ -84,6 +86,24 @@ def _is_numbered_heading(lines: list[_Line], index: int) -> bool:
         return False
     following = next((line.text for line in lines[index + 1 :] if line.text.strip()), "")
     return bool(following) and not BULLET.match(following) and not _is_pipe_row(following)
+
+
+INNER_TABS = re.compile(r"(?<=\S)\t+(?=\S)")
+
+
+def _tabs_to_pipes(lines: list[_Line]) -> list[_Line]:
+    """Rows copied from a spreadsheet or a tab-separated scrape: two or more consecutive
+    lines with tabs between words are a table; their tabs become cell breaks."""
+    tabbed = [
+        bool(INNER_TABS.search(line.text)) and "|" not in line.text and not BULLET.match(line.text)
+        for line in lines
+    ]
+    result = list(lines)
+    for index, line in enumerate(lines):
+        in_run = (index > 0 and tabbed[index - 1]) or (index + 1 < len(lines) and tabbed[index + 1])
+        if tabbed[index] and in_run:
+            result[index] = _Line(line.number, INNER_TABS.sub(" | ", line.text))
+    return result
 
 
 def _read_line(line: _Line, *, is_first: bool) -> Block:
