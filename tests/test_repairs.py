@@ -283,3 +283,9 @@ def test_unknown_pass_name_is_an_error() -> None:
     with pytest.raises(UnknownPassError, match="no_such_pass"):
         run_passes([], RepairLog(), frozenset({"no_such_pass"}))
     assert "split_leaked_tags" in PASS_NAMES
+
+
+def test_leaked_tag_at_the_start_of_a_cell_opens_no_empty_cell() -> None:
+    table = Table(rows=(("A", "x"), ("<td>B", "y"), ("C", "</td><td>z")))
+    (fixed,) = split_leaked_tags([table], RepairLog())
+    assert fixed.rows == (("A", "x"), ("B", "y"), ("C", "z"))

@@ -104,7 +104,10 @@ class _Rebuilt:
         position = 0
         for match in LEAKED_RUN.finditer(cell):
             self.text += cell[position : match.start()]
-            self.end_cell()
+            if self.text.strip():
+                self.end_cell()
+            else:  # "<td>Name | …": a break with nothing before it opens no empty cell
+                self.text = ""
             if ROW_TAG.search(match.group()):
                 self.end_row(span)
             self.last_was_leak = True
