@@ -31,6 +31,12 @@ CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 MAX_CREDIT_WORDS = 12
+# Chinese, Japanese and Korean news put source, author and editor on one short line:
+# "来源：新华网 作者：李文", "（责任编辑：王磊）", "홍길동 기자".
+CJK_BYLINE = re.compile(
+    r"(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯|記者|出典)\s*[:：]|[가-힣]{2,4}\s?기자\b"
+)
+MAX_CJK_BYLINE_CHARS = 60
 # "1,284", "-", "3": view counters and separators. Longer figure-only lines may be data.
 MAX_WORDLESS_CHARS = 12
 # Short blocks that are site furniture wherever they stand.
@@ -159,7 +165,7 @@ def _line_reason(text: str) -> str:
         return "dateline"
     if words <= MAX_NOTE_WORDS and BREADCRUMB.match(text):
         return "breadcrumb"
-    if BYLINE.match(text):
+    if BYLINE.match(text) or (len(text) <= MAX_CJK_BYLINE_CHARS and CJK_BYLINE.search(text)):
         return "byline"
     if words <= MAX_CREDIT_WORDS and CREDIT_LINE.match(text):
         return "picture credit"

@@ -47,7 +47,7 @@ def _read_tables(nodes: list[LexborNode], path: str, chrome: str) -> list[Block]
 
     blocks: list[Block] = []
     for index, table in enumerate(nodes, 1):
-        blocks.extend(read_table(table, join_path(path, f"/table[{index}]"), chrome))
+        blocks.extend(read_table(table, join_path(path, f"/table[{index}]"), chrome).blocks)
     return blocks
 
 

@@ -175,36 +175,56 @@ class _Reader:
                 self._leave(frame)
                 continue
             frame.cursor = node.next
-            child = self._enter(node, frame)
-            if child is not None:
-                stack.append(child)
+            stack.extend(self._enter(node, frame))
 
     # --- entering and leaving elements ------------------------------------------------
 
-    def _enter(self, node: LexborNode, parent: _Frame) -> _Frame | None:
+    def _enter(self, node: LexborNode, parent: _Frame) -> list[_Frame]:
         tag = node.tag or ""
         if tag == "-text":
             self.run.add(text_node_value(node), in_link=parent.links > 0)
-            return None
+            return []
         if tag in SKIP_TAGS or tag.startswith("_") or tag.startswith("!"):
-            return None
+            return []
         if tag == "br":
             self.run.add_break()
-            return None
+            return []
         if tag == "sup" and is_footnote_marker(node, self.run):
-            return None
+            return []
         parent.child_counts[tag] += 1
         step = f"{tag}[{parent.child_counts[tag]}]"
         chrome = self._chrome_of(node, parent)
         if tag in LIST_TAGS:
             self._flush(parent)
             self._emit(read_list(node, join_path(parent.path(), step), chrome))
-            return None
+            return []
         if tag == "table" and not is_layout_table(node):
             self._flush(parent)
-            self._emit(read_table(node, join_path(parent.path(), step), chrome))
-            return None
-        return self._open(node, tag, step, chrome, parent)
+            reading = read_table(node, join_path(parent.path(), step), chrome)
+            self._emit(reading.blocks)
+            return self._overflow_frames(reading.overflow, parent, step, chrome)
+        return [self._open(node, tag, step, chrome, parent)]
+
+    def _overflow_frames(
+        self,
+        overflow: list[tuple[LexborNode, LexborNode]],
+        parent: _Frame,
+        step: str,
+        chrome: str,
+    ) -> list[_Frame]:
+        """Frames that walk what an unclosed table swallowed: from the first swallowed
+        element to the end of its cell, level by level (outermost pushed first)."""
+        frames: list[_Frame] = []
+        for start, cell in reversed(overflow):
+            levels = [start]
+            while levels[-1].parent is not None and levels[-1].parent.mem_id != cell.mem_id:
+                levels.append(levels[-1].parent)
+            for depth, node in enumerate(reversed(levels)):
+                cursor = node if depth == len(levels) - 1 else node.next
+                frames.append(
+                    _Frame(node=None, cursor=cursor, step=f"{step}/…", parent=parent, chrome=chrome)
+                )
+        return frames
 
     def _chrome_of(self, node: LexborNode, parent: _Frame) -> str:
         if self.main_id is not None and node.mem_id == self.main_id:

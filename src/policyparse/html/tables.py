@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
@@ -17,6 +18,7 @@ MAX_SPAN = 100
 MAX_COLUMNS = 200
 LEADING_INTEGER = re.compile(r"\s*\+?(\d{1,9})")
 SECTION_TAGS = frozenset({"thead", "tbody", "tfoot"})
+NESTED_TABLE = frozenset({"table"})
 # A table with no header markup whose cells hold this many paragraphs wraps an article.
 LAYOUT_PARAGRAPHS = 3
 
@@ -81,34 +83,58 @@ def _descendant_tags(node: LexborNode) -> Iterator[str]:
             stack.append(current.child)
 
 
-def read_table(node: LexborNode, path: str, chrome: str) -> list[Block]:
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+@dataclass
+class TableReading:
+    """The table blocks (the table, then its nested tables) and, when the last cell
+    swallowed the page after an unclosed table, where that page content starts."""
+
+    blocks: list[Block] = field(default_factory=list)
+    # (first swallowed element, the cell holding it): the reader walks from one to the other.
+    overflow: list[tuple[LexborNode, LexborNode]] = field(default_factory=list)
+
+
+def read_table(node: LexborNode, path: str, chrome: str) -> TableReading:
     """The table block, then each table nested in its cells (document order, iteratively)."""
-    blocks: list[Block] = []
+    reading = TableReading()
     pending = [(node, path)]
     while pending:
         table_node, table_path = pending.pop(0)
-        table, nested = _read_one(table_node, table_path, chrome)
+        table, nested, overflow = _read_one(table_node, table_path, chrome)
         if table is not None:
-            blocks.append(table)
+            reading.blocks.append(table)
+        if overflow is not None:
+            reading.overflow.append(overflow)
         pending[0:0] = [
             (child, join_path(table_path, f"/table[{i}]")) for i, child in enumerate(nested, 1)
         ]
-    return blocks
+    return reading
 
 
-def _read_one(node: LexborNode, path: str, chrome: str) -> tuple[Table | None, list[LexborNode]]:
+def _read_one(
+    node: LexborNode, path: str, chrome: str
+) -> tuple[Table | None, list[LexborNode], tuple[LexborNode, LexborNode] | None]:
     grid: list[list[str | None]] = []
     carry: dict[int, tuple[str, int]] = {}  # column → (text, rows still spanned)
     row_spans: list[Span] = []
     header_rows = 0
     counting_header = True
     nested: list[LexborNode] = []
+    overflow: tuple[LexborNode, LexborNode] | None = None
     chars = links = 0
     caption = ""
-    for index, (row, in_head) in enumerate(_rows(node), 1):
+    rows = _rows(node)
+    for index, (row, in_head) in enumerate(rows, 1):
         cells = []
+        # An unclosed table swallows the rest of the page into its last cell; a heading
+        # there starts the swallowed part, which the reader takes back into the flow.
+        halt = HEADING_TAGS if index == len(rows) else frozenset()
         for cell in _cells(row):
-            run, stopped = subtree_text(cell, stop_tags=frozenset({"table"}))
+            run, stopped = subtree_text(cell, stop_tags=NESTED_TABLE, halt_tags=halt)
+            if stopped and stopped[-1].tag in HEADING_TAGS:
+                overflow = (stopped.pop(), cell)
             nested.extend(stopped)
             chars += run.chars
             links += run.link_chars
@@ -133,19 +159,19 @@ def _read_one(node: LexborNode, path: str, chrome: str) -> tuple[Table | None, l
     caption_node = node.css_first("caption")
     if caption_node is not None:
         caption = " ".join(subtree_text(caption_node)[0].text().split())
-    rows = _rectangular(grid)
-    if not rows:
-        return None, nested
+    grid_rows = _rectangular(grid)
+    if not grid_rows:
+        return None, nested, overflow
     table = Table(
-        rows=rows,
-        header_rows=min(header_rows, len(rows)),
+        rows=grid_rows,
+        header_rows=min(header_rows, len(grid_rows)),
         row_spans=tuple(row_spans),
         caption=caption,
         span=Span(path=path),
         chrome=chrome,
         link_ratio=links / chars if chars else 0.0,
     )
-    return table, nested
+    return table, nested, overflow
 
 
 def _rows(table: LexborNode) -> list[tuple[LexborNode, bool]]:

@@ -79,12 +79,17 @@ def text_node_value(node: LexborNode) -> str:
 
 
 def subtree_text(
-    root: LexborNode, *, stop_tags: frozenset[str] = frozenset()
+    root: LexborNode,
+    *,
+    stop_tags: frozenset[str] = frozenset(),
+    halt_tags: frozenset[str] = frozenset(),
 ) -> tuple[TextRun, list[LexborNode]]:
     """Text of ``root``'s subtree and the ``stop_tags`` elements met (not descended into).
 
-    Block elements inside separate their text with a space, so a cell holding two
-    paragraphs does not glue their words together. The walk is iterative.
+    Meeting a ``halt_tags`` element ends the walk: it is returned last in the list, and
+    the text from it on is not in the run. Block elements inside separate their text
+    with a space, so a cell holding two paragraphs does not glue their words together.
+    The walk is iterative.
     """
     run = TextRun()
     stopped: list[LexborNode] = []
@@ -108,6 +113,9 @@ def subtree_text(
             continue
         if tag == "sup" and is_footnote_marker(node, run):
             continue
+        if tag in halt_tags:
+            stopped.append(node)
+            break
         if tag in stop_tags:
             stopped.append(node)
             run.add(" ", in_link=False)
