@@ -164,3 +164,43 @@ def test_deep_nesting_keeps_text_without_recursion_errors() -> None:
     assert "Deep Item: its text" in items.lede + "".join(
         p.description for p in items.pillars
     ) or any(i.name == "Deep Item" for i in items.initiatives)
+
+
+def test_unclosed_table_gives_back_the_sections_it_swallowed() -> None:
+    page = (
+        "<h1>Plan</h1><h2>Projects</h2><p>The projects are:</p>"
+        "<table><thead><tr><th>Initiative<th>Description</thead>"
+        "<tr><td>Rail Link<td>New tracks to the port."
+        "<tr><td>Bus Fleet<td>Electric buses.<h2>Next Steps</h2><p>Work starts in May.</p>"
+        "<ul><li>Tender: issued in June.</ul><div class=related><h3>Related</h3><ul><li><a>Other</a></ul></div>"
+    )
+    document = parse(page)
+    assert [p.title for p in document.pillars] == ["Projects", "Next Steps"]
+    projects, next_steps = document.pillars
+    assert [(i.name, i.description) for i in projects.initiatives] == [
+        ("Rail Link", "New tracks to the port."),
+        ("Bus Fleet", "Electric buses."),
+    ]
+    assert next_steps.description == "Work starts in May."
+    assert [i.name for i in next_steps.initiatives] == ["Tender"]
+    assert any("Other" in entry.text for entry in document.dropped)
+
+
+def test_footnote_markers_are_skipped_but_powers_stay() -> None:
+    (paragraph,) = blocks_of("<p>Costs rose in 2024<sup>2</sup>, to £4bn a year.<sup>[3]</sup> Area: 12 km<sup>2</sup>.</p>")
+    assert " ".join(paragraph.text.split()) == "Costs rose in 2024, to £4bn a year. Area: 12 km2."
+
+
+def test_quotes_bold_lines_and_labels() -> None:
+    blocks = blocks_of(
+        "<div>Intro text.<br><br><b>Clean-up campaigns</b><br>The council holds a clean-up.</div>"
+        "<p>He called it <q>a new way of working</q>.</p><form><label>Search site</label><input></form>"
+    )
+    assert [(type(b).__name__, " ".join(b.text.split())) for b in blocks] == [
+        ("Paragraph", "Intro text."),
+        ("Heading", "Clean-up campaigns"),
+        ("Paragraph", "The council holds a clean-up."),
+        ("Paragraph", "He called it “a new way of working”."),
+        ("Paragraph", "Search site"),
+    ]
+    assert blocks[-1].chrome == "form label"
