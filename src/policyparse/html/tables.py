@@ -113,65 +113,76 @@ def read_table(node: LexborNode, path: str, chrome: str) -> TableReading:
     return reading
 
 
+@dataclass
+class _Grid:
+    """A table being read: placed rows, spans still open, what the cells held."""
+
+    rows: list[list[str | None]] = field(default_factory=list)
+    carry: dict[int, tuple[str, int]] = field(default_factory=dict)  # column → (text, rows left)
+    row_spans: list[Span] = field(default_factory=list)
+    header_rows: int = 0
+    counting_header: bool = True
+    nested: list[LexborNode] = field(default_factory=list)
+    overflow: tuple[LexborNode, LexborNode] | None = None
+    chars: int = 0
+    links: int = 0
+
+
+Cell = tuple[str, int, int, bool]  # text, colspan, rowspan, is <th>
+
+
 def _read_one(
     node: LexborNode, path: str, chrome: str
 ) -> tuple[Table | None, list[LexborNode], tuple[LexborNode, LexborNode] | None]:
-    grid: list[list[str | None]] = []
-    carry: dict[int, tuple[str, int]] = {}  # column → (text, rows still spanned)
-    row_spans: list[Span] = []
-    header_rows = 0
-    counting_header = True
-    nested: list[LexborNode] = []
-    overflow: tuple[LexborNode, LexborNode] | None = None
-    chars = links = 0
-    caption = ""
+    grid = _Grid()
     rows = _rows(node)
     for index, (row, in_head) in enumerate(rows, 1):
-        cells = []
         # An unclosed table swallows the rest of the page into its last cell; a heading
         # there starts the swallowed part, which the reader takes back into the flow.
         halt = HEADING_TAGS if index == len(rows) else frozenset()
-        for cell in _cells(row):
-            run, stopped = subtree_text(cell, stop_tags=NESTED_TABLE, halt_tags=halt)
-            if stopped and stopped[-1].tag in HEADING_TAGS:
-                overflow = (stopped.pop(), cell)
-            nested.extend(stopped)
-            chars += run.chars
-            links += run.link_chars
-            text = " ".join(run.text().split())
-            cells.append(
-                (
-                    text,
-                    parse_span(cell.attributes.get("colspan")),
-                    parse_span(cell.attributes.get("rowspan")),
-                    cell.tag == "th",
-                )
-            )
-        if not cells and not carry:
-            continue
-        grid.append(_place_row(cells, carry))
-        row_spans.append(Span(path=join_path(path, f"tr[{index}]")))
-        is_header = in_head or (bool(cells) and all(is_th for *_, is_th in cells))
-        if counting_header and is_header:
-            header_rows += 1
-        else:
-            counting_header = False
-    caption_node = node.css_first("caption")
-    if caption_node is not None:
-        caption = " ".join(subtree_text(caption_node)[0].text().split())
-    grid_rows = _rectangular(grid)
+        cells = [_read_cell(cell, grid, halt) for cell in _cells(row)]
+        if cells or grid.carry:
+            _add_row(grid, cells, in_head, Span(path=join_path(path, f"tr[{index}]")))
+    grid_rows = _rectangular(grid.rows)
     if not grid_rows:
-        return None, nested, overflow
+        return None, grid.nested, grid.overflow
     table = Table(
         rows=grid_rows,
-        header_rows=min(header_rows, len(grid_rows)),
-        row_spans=tuple(row_spans),
-        caption=caption,
+        header_rows=min(grid.header_rows, len(grid_rows)),
+        row_spans=tuple(grid.row_spans),
+        caption=_caption(node),
         span=Span(path=path),
         chrome=chrome,
-        link_ratio=links / chars if chars else 0.0,
+        link_ratio=grid.links / grid.chars if grid.chars else 0.0,
     )
-    return table, nested, overflow
+    return table, grid.nested, grid.overflow
+
+
+def _read_cell(cell: LexborNode, grid: _Grid, halt: frozenset[str]) -> Cell:
+    run, stopped = subtree_text(cell, stop_tags=NESTED_TABLE, halt_tags=halt)
+    if stopped and stopped[-1].tag in HEADING_TAGS:
+        grid.overflow = (stopped.pop(), cell)
+    grid.nested.extend(stopped)
+    grid.chars += run.chars
+    grid.links += run.link_chars
+    colspan = parse_span(cell.attributes.get("colspan"))
+    rowspan = parse_span(cell.attributes.get("rowspan"))
+    return " ".join(run.text().split()), colspan, rowspan, cell.tag == "th"
+
+
+def _add_row(grid: _Grid, cells: list[Cell], in_head: bool, span: Span) -> None:
+    grid.rows.append(_place_row(cells, grid.carry))
+    grid.row_spans.append(span)
+    is_header = in_head or (bool(cells) and all(is_th for *_, is_th in cells))
+    if grid.counting_header and is_header:
+        grid.header_rows += 1
+    else:
+        grid.counting_header = False
+
+
+def _caption(table: LexborNode) -> str:
+    caption = table.css_first("caption")
+    return " ".join(subtree_text(caption)[0].text().split()) if caption is not None else ""
 
 
 def _rows(table: LexborNode) -> list[tuple[LexborNode, bool]]:
@@ -201,9 +212,7 @@ def _cells(row: LexborNode) -> list[LexborNode]:
     return cells
 
 
-def _place_row(
-    cells: list[tuple[str, int, int, bool]], carry: dict[int, tuple[str, int]]
-) -> list[str | None]:
+def _place_row(cells: list[Cell], carry: dict[int, tuple[str, int]]) -> list[str | None]:
     """Place one row's cells into grid slots, honouring spans carried from rows above.
 
     Past ``MAX_COLUMNS`` slots, the remaining cells' text joins the last slot: the grid
