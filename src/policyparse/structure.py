@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 from .blocks import Block, Heading, ListBlock, ListItem, Paragraph, Table, block_text, iter_items
 from .models import Dropped, Initiative, Origin, Pillar
 from .repairs.split_separator_pipes import slash_pipes
-from .textutil import ends_with_punctuation, is_numeric_text, title_case_ratio, words_of
+from .textutil import (
+    ends_with_punctuation,
+    is_capitalised,
+    is_numeric_text,
+    title_case_ratio,
+    words_of,
+)
 
 # "Name: description" — a colon not inside a time or URL ("10:30", "https:").
 # "Name – description", "Name — description", "Name - description" need spaces around the dash.
@@ -28,6 +34,10 @@ ACRONYM_NAME = re.compile(
     r"^(?P<name>[A-Z][^()]{2,100}?\s\([A-Z][A-Za-z0-9&./-]{1,15}\))\s+(?P<rest>[a-z].*)$", re.DOTALL
 )
 MIN_ACRONYM_ITEMS = 2
+TOTAL_LABEL = re.compile(
+    r"^(?:grand |sub-?)?totals?\b|^sum\b|^gesamt|^insgesamt|^summe|^total general|^totaux?\b",
+    re.IGNORECASE,
+)
 MAX_KICKER_WORDS = 4
 SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2,}[.!?]\s")
 SITE_SUFFIX = re.compile(r"^(?P<title>.+)\s+(?:[|–—·•»]|-|::)\s+(?P<site>[^|–—·•»]{1,60})$")
@@ -143,7 +153,7 @@ def choose_title(
     if not page_title and blocks and isinstance(blocks[0], Heading):
         # No level-1 heading (its line was furniture, "For immediate release") and no page
         # title: the heading the document opens with is its title.
-        return slash_pipes(blocks[0].text), blocks[1:], 0
+        return slash_pipes(strip_pipe_site_suffix(blocks[0].text)), blocks[1:], 0
     return page_title, blocks, 0
 
 
@@ -241,7 +251,7 @@ def build_structure(
     pillars: list[_PillarDraft] = []
     for index, block in enumerate(body):
         if isinstance(block, Heading):
-            pillars.append(_PillarDraft(title=block.text))
+            pillars.append(_PillarDraft(title=slash_pipes(block.text)))
             continue
         target = pillars[-1] if pillars else lede
         if isinstance(block, Paragraph):
@@ -249,9 +259,7 @@ def build_structure(
         elif isinstance(block, ListBlock):
             _add_list(target, block, index)
         else:
-            table_dropped = _add_table(target, block, index)
-            if table_dropped is not None:
-                dropped.append(table_dropped)
+            dropped.extend(_add_table(target, block, index))
         if target is lede and lede.initiatives:
             # Initiatives before any heading belong to a pillar named after the document.
             pillars.append(_PillarDraft(title=title, initiatives=lede.initiatives))
@@ -271,6 +279,9 @@ def _add_list(target: _PillarDraft, block: ListBlock, index: int) -> None:
     # list holds two or more items of that shape (a list of funds, not a list of facts).
     if sum(1 for found in splits if found and found.by == "acronym") < MIN_ACRONYM_ITEMS:
         splits = [None if found and found.by == "acronym" else found for found in splits]
+    # In a list of named measures, a bare name ("Digital ID") is a measure not yet described.
+    if any(splits):
+        splits = [found or _bare_name(item.text) for item, found in zip(items, splits, strict=True)]
     for row, (item, found) in enumerate(zip(items, splits, strict=True)):
         details = _descendant_lines(item)
         if found is None:
@@ -283,6 +294,12 @@ def _add_list(target: _PillarDraft, block: ListBlock, index: int) -> None:
         target.initiatives.append(
             Initiative(name=found.name, description=description, origin=origin)
         )
+
+
+def _bare_name(text: str) -> Split | None:
+    if _reads_as_name(text) and is_capitalised(text):
+        return Split(text, "")
+    return None
 
 
 def _without_empty_wrappers(items: tuple[ListItem, ...]) -> list[ListItem]:
@@ -312,31 +329,37 @@ class _Columns:
     headers: tuple[str, ...]
 
 
-def _add_table(target: _PillarDraft, table: Table, index: int) -> Dropped | None:
-    """Add the table's rows as initiatives; a table of figures is reported, not read."""
+def _add_table(target: _PillarDraft, table: Table, index: int) -> list[Dropped]:
+    """Add the table's rows as initiatives; tables of figures and total rows are reported."""
     body = list(enumerate(table.rows))[table.header_rows :]
-    if not body:
-        return None
-    width = len(table.rows[0])
-    if width == 0:
-        return None
+    width = len(table.rows[0]) if table.rows else 0
+    if not body or width == 0:
+        return []
     if width == 1:
         _add_list(target, _column_as_list(table, body), index)
-        return None
+        return []
     columns = _choose_columns(table)
     if columns is None:
-        return Dropped(
-            text=block_text(table),
-            reason="table of figures, no describing column",
-            where=table.span.describe(),
-        )
+        reason = "table of figures, no describing column"
+        return [Dropped(text=block_text(table), reason=reason, where=table.span.describe())]
     if _is_prose_grid(table):
         # Sentences in every column (a costs-and-benefits table): prose, not initiatives.
         target.lines.extend(cell for _, row in body for cell in row if cell)
-        return None
+        return []
+    dropped = []
     for row_index, row in body:
-        _add_row(target, table, columns, row_index, row, index)
-    return None
+        if _is_total_row(row):
+            text, where = " ".join(c for c in row if c), table.row_span(row_index).describe()
+            dropped.append(Dropped(text=text, reason="total row of a table", where=where))
+        else:
+            _add_row(target, table, columns, row_index, row, index)
+    return dropped
+
+
+def _is_total_row(row: tuple[str, ...]) -> bool:
+    """'Total | €364.5m': the sum of the rows above, not a measure of its own."""
+    first = next((cell for cell in row if cell), "")
+    return TOTAL_LABEL.match(first) is not None
 
 
 def _is_prose_grid(table: Table) -> bool:

@@ -104,6 +104,7 @@ MAX_HEADING_WORDS = 20
 MAX_HEADING_CHARS = 160
 # Short sentence-case lines ("Why it matters") are headings without Title Case.
 SHORT_HEADING_WORDS = 6
+MAX_QUESTION_HEADING_WORDS = 12
 MIN_TITLE_CASE_RATIO = 0.6
 
 
@@ -123,8 +124,12 @@ def reads_as_heading(text: str) -> bool:
         return False
     if not starts_like_sentence(text) or is_numeric_text(text):
         return False
-    if text.endswith("?"):
-        return len(words) <= SHORT_HEADING_WORDS or title_case_ratio(text) >= MIN_TITLE_CASE_RATIO
+    if text.endswith(("?", "？")):
+        # FAQ pages and explainers head their sections with questions.
+        return (
+            len(words) <= MAX_QUESTION_HEADING_WORDS
+            or title_case_ratio(text) >= MIN_TITLE_CASE_RATIO
+        )
     if ends_with_punctuation(text):
         return False
     return len(words) <= SHORT_HEADING_WORDS or title_case_ratio(text) >= MIN_TITLE_CASE_RATIO

@@ -23,10 +23,11 @@ from ..textutil import (
 from .log import RepairLog
 
 # A lower-case letter (any Latin script) directly followed by a capitalised word.
-JUNCTION = re.compile(r"(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
+# An ALL-CAPS heading glues the same way: "…DISTRICTSThe plan…".
+JUNCTION = re.compile(r"(?:(?<=[a-zß-öø-ÿ])|(?<=[A-ZÀ-ÖØ-Þ]{3}))(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
 # A sentence ends at . ! ? before a space, or before a capital when the space was lost
 # too ("on time.Enrolment and OutreachCommon service centres…").
-SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’)\]]?(?:\s+|(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))")
+SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’)\]]?(?:\s+|(?=[A-ZÀ-ÖØ-Þ]))")
 # The glued heading must have a few words, and the left half of the glued word must be a
 # real word end ("Forward" in "ForwardPresident"), not a name prefix ("Mc" in "McDonald").
 MIN_HEADING_WORDS = 2

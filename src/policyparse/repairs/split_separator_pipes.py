@@ -12,14 +12,17 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..blocks import Block, Heading, ListBlock, Paragraph, Table, map_item_texts
+from ..blocks import Block, ListBlock, Paragraph, Table, map_item_texts
 from .log import RepairLog
 
 PIPE = re.compile(r"\s*[|｜¦]+\s*")
 
 
 def split_separator_pipes(blocks: list[Block], log: RepairLog) -> list[Block]:
-    """Split paragraphs at pipes; turn pipes in headings and items into slashes.
+    """Split paragraphs at pipes; turn pipes in items and cells into slashes.
+
+    Headings keep theirs: any heading may turn out to be the title, whose " | Site" tail
+    the title rule strips; the structure builder shows the others' pipes as slashes.
 
     >>> from policyparse.blocks import Paragraph
     >>> blocks = [Paragraph(text="Updated 8 May | 6:00 h")]
@@ -30,9 +33,6 @@ def split_separator_pipes(blocks: list[Block], log: RepairLog) -> list[Block]:
     for block in blocks:
         if isinstance(block, Paragraph) and PIPE.search(block.text):
             result.extend(_split_paragraph(block, log))
-        elif isinstance(block, Heading) and block.level > 1 and PIPE.search(block.text):
-            # Level 1 is the title candidate: its " | Site" tail is the title rule's to strip.
-            result.append(replace(block, text=_slashed(block.text, block, log)))
         elif isinstance(block, Table):
             rows = tuple(tuple(_slashed(cell, block, log) for cell in row) for row in block.rows)
             result.append(replace(block, rows=rows) if rows != block.rows else block)

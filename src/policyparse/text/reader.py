@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..blocks import Block, Heading, ItemDraft, ListBlock, Paragraph, Span, Table, freeze_items
-from ..textutil import reads_as_heading, words_of
+from ..textutil import MINOR_WORDS, ends_with_punctuation, reads_as_heading, words_of
 
 BULLET = re.compile(
     r"^(?P<indent>[ \t\u3000]*)"
@@ -43,12 +43,19 @@ INDENT_STEP = 2
 class _Line:
     number: int
     text: str
+    # The last source line, when the scraper wrapped this line over several.
+    last: int = 0
+
+    def span(self) -> Span:
+        return Span(lines=(self.number, max(self.number, self.last)))
 
 
 def read_text(text: str) -> list[Block]:
     """Read scraped text into blocks (the first heading-like line at level 1: the title)."""
-    lines = _tabs_to_pipes(
-        [_Line(number, raw.rstrip()) for number, raw in enumerate(text.splitlines(), 1)]
+    lines = _join_wrapped_lines(
+        _tabs_to_pipes(
+            [_Line(number, raw.rstrip()) for number, raw in enumerate(text.splitlines(), 1)]
+        )
     )
     blocks: list[Block] = []
     index = 0
@@ -60,9 +67,7 @@ def read_text(text: str) -> list[Block]:
             table, index = _read_table(lines, index)
             blocks.append(table)
         elif _is_numbered_heading(lines, index):
-            blocks.append(
-                Heading(text=line.text.strip(), level=2, span=Span(lines=(line.number,) * 2))
-            )
+            blocks.append(Heading(text=line.text.strip(), level=2, span=line.span()))
             index += 1
         elif BULLET.match(line.text) or BOLD_ITEM.match(line.text):
             items, index = _read_list(lines, index)
@@ -88,6 +93,56 @@ def _is_numbered_heading(lines: list[_Line], index: int) -> bool:
     return bool(following) and not BULLET.match(following) and not _is_pipe_row(following)
 
 
+# A paragraph line this long that does not end a sentence was wrapped by the scraper.
+MIN_WRAPPED_WORDS = 8
+
+
+def _join_wrapped_lines(lines: list[_Line]) -> list[_Line]:
+    """Join lines a scraper broke mid-sentence ("…leave university with" / "certificates
+    but…"): the break is not a block boundary. Headings, bullets and table rows stay."""
+    result: list[_Line] = []
+    for line in lines:
+        previous = result[-1] if result else None
+        wrapped = previous is not None and previous.last > previous.number
+        if (
+            previous is not None
+            and len(result) > 1
+            and _continues(previous.text, line.text, wrapped)
+        ):
+            joined = f"{previous.text.rstrip()} {line.text.strip()}"
+            result[-1] = _Line(previous.number, joined, line.number)
+        else:
+            result.append(line)
+    return result
+
+
+def _continues(previous: str, current: str, wrapped: bool) -> bool:
+    """Is ``current`` the rest of the sentence ``previous`` left open? ``wrapped`` says
+    ``previous`` is itself already several lines of one wrapped paragraph."""
+    if not previous.strip() or not current.strip() or ends_with_punctuation(previous):
+        return False
+    if _is_structure_line(current) or "|" in previous or SEPARATOR_ROW.match(previous):
+        return False
+    if current.lstrip()[:1].islower():
+        return True
+    if BULLET.match(previous) or BOLD_ITEM.match(previous) or reads_as_heading(current):
+        return False  # an item without a full stop, or a heading, then a new block
+    # "…chosen on cost as well as on" / "Terje Aasland said…": a line cannot end a sentence
+    # on "on"; a standfirst without its full stop can ("…to get the parks built").
+    last_word = previous.split()[-1].lower().strip(",;")
+    return len(words_of(previous)) >= MIN_WRAPPED_WORDS and (wrapped or last_word in MINOR_WORDS)
+
+
+def _is_structure_line(text: str) -> bool:
+    return bool(
+        BULLET.match(text)
+        or BOLD_ITEM.match(text)
+        or MARKDOWN_HEADING.match(text)
+        or "|" in text
+        or SEPARATOR_ROW.match(text)
+    )
+
+
 INNER_TABS = re.compile(r"(?<=\S)\t+(?=\S)")
 
 
@@ -108,7 +163,7 @@ def _tabs_to_pipes(lines: list[_Line]) -> list[_Line]:
 
 def _read_line(line: _Line, *, is_first: bool) -> Block:
     text = line.text.strip()
-    span = Span(lines=(line.number, line.number))
+    span = line.span()
     marked = MARKDOWN_HEADING.match(text) or BOLD_LINE.match(text)
     if marked:
         level = len(marked.groupdict().get("hashes") or "###")
@@ -190,9 +245,10 @@ def _read_table(lines: list[_Line], start: int) -> tuple[Table, int]:
 def _join_continued_row(lines: list[_Line], index: int, closes_with_pipe: bool) -> tuple[str, int]:
     """Join a row whose last cell runs over following lines up to a closing pipe line."""
     text = lines[index].text
-    if not closes_with_pipe or text.rstrip().endswith("|"):
+    if text.rstrip().endswith("|"):
         return text, index
-    limit = min(len(lines), index + 1 + MAX_CONTINUATION_LINES)
+    # Rows without a closing pipe may still be closed by one on the next line, alone.
+    limit = min(len(lines), index + 1 + (MAX_CONTINUATION_LINES if closes_with_pipe else 1))
     for ahead in range(index + 1, limit):
         candidate = lines[ahead].text.rstrip()
         if candidate.count("|") > 1 or SEPARATOR_ROW.match(candidate):
@@ -218,7 +274,7 @@ def _read_list(lines: list[_Line], start: int) -> tuple[ListBlock, int]:
         match = BULLET.match(lines[index].text) or BOLD_ITEM_LINE.match(lines[index].text)
         if not match:
             break
-        draft = _draft_item(match, lines[index].number)
+        draft = _draft_item(match, lines[index])
         while stack and stack[-1].indent + INDENT_STEP > draft.indent:
             stack.pop()
         (stack[-1].children if stack else roots).append(draft)
@@ -229,7 +285,7 @@ def _read_list(lines: list[_Line], start: int) -> tuple[ListBlock, int]:
     return ListBlock(items=freeze_items(roots), ordered=ordered, span=span), index
 
 
-def _draft_item(match: re.Match[str], number: int) -> ItemDraft:
+def _draft_item(match: re.Match[str], line: _Line) -> ItemDraft:
     body = match.group("body").strip()
     lead = ""
     bold = BOLD_LEAD.match(body)
@@ -241,7 +297,7 @@ def _draft_item(match: re.Match[str], number: int) -> ItemDraft:
     return ItemDraft(
         text=body,
         lead=lead,
-        span=Span(lines=(number, number)),
+        span=line.span(),
         indent=_indent_width(match.group("indent")),
         ordered=match.group("marker")[-1:] in (".", ")"),
     )
