@@ -187,7 +187,9 @@ def test_unclosed_table_gives_back_the_sections_it_swallowed() -> None:
 
 
 def test_footnote_markers_are_skipped_but_powers_stay() -> None:
-    (paragraph,) = blocks_of("<p>Costs rose in 2024<sup>2</sup>, to £4bn a year.<sup>[3]</sup> Area: 12 km<sup>2</sup>.</p>")
+    (paragraph,) = blocks_of(
+        "<p>Costs rose in 2024<sup>2</sup>, to £4bn a year.<sup>[3]</sup> Area: 12 km<sup>2</sup>.</p>"
+    )
     assert " ".join(paragraph.text.split()) == "Costs rose in 2024, to £4bn a year. Area: 12 km2."
 
 

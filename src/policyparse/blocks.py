@@ -98,7 +98,8 @@ def block_text(block: Block) -> str:
         return block.text
     if isinstance(block, ListBlock):
         return "\n".join(_item_lines(block.items))
-    return "\n".join(" ".join(cell for cell in row if cell) for row in block.rows)
+    rows = [" ".join(cell for cell in row if cell) for row in block.rows]
+    return "\n".join([block.caption, *rows] if block.caption else rows)
 
 
 def _item_lines(items: tuple[ListItem, ...]) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .blocks import Block, Heading, ListBlock, Paragraph, Table, block_text
@@ -31,10 +32,20 @@ CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 MAX_CREDIT_WORDS = 12
+# A short line printed on three or more pages is a running header or footer.
+MIN_RUNNING_HEADER_WORDS = 3
+MAX_RUNNING_HEADER_WORDS = 12
+MIN_REPEATS = 3
+# "Addis Ababa, February 2025": a place and a date on their own, a cover or dateline.
+PLACE_DATE = re.compile(
+    r"^[A-Z][\w .'’-]{1,40},\s+(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july"
+    r"|august|september|october|november|december)\s+(?:\d{1,2},?\s+)?\d{4}$",
+    re.IGNORECASE,
+)
 # Chinese, Japanese and Korean news put source, author and editor on one short line:
 # "来源：新华网 作者：李文", "（责任编辑：王磊）", "홍길동 기자".
 CJK_BYLINE = re.compile(
-    r"(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯|記者|出典)\s*[:：]|[가-힣]{2,4}\s?기자\b"
+    r"(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯|出典)\s*[:：]|記者|记者|[가-힣]{2,4}\s?기자\b"
 )
 MAX_CJK_BYLINE_CHARS = 60
 # "1,284", "-", "3": view counters and separators. Longer figure-only lines may be data.
@@ -54,6 +65,7 @@ FURNITURE_TEXT = re.compile(
     r"|^-*\s*ends\s*-*$|^#{3}$"
     r"|support (?:independent|our) journalism|become a (?:member|subscriber|supporter)"
     r"|^like this:?$|^like loading\b|\bbest viewed (?:with|in)\b|^back to top$"
+    r"|^page \d+(?: of \d+)?$|^передрук|^перепечатка|^при цитуванн|^при копировани"
     r"|^more on\s*:|^©|^copyright\b|^[-–—\s]*advertisement[-–—\s]*$",
     re.IGNORECASE,
 )
@@ -104,8 +116,11 @@ def remove_boilerplate(blocks: list[Block]) -> Cleaned:
     """Split the stream into article blocks and dropped furniture, in order."""
     result = Cleaned(blocks=[])
     skip_until_level: int | None = None
+    repeated = _repeated_lines(blocks)
     for block in blocks:
         reason = _furniture_reason(block)
+        if not reason and isinstance(block, Paragraph) and block.text in repeated:
+            reason = "repeated through the document (running header or footer)"
         if skip_until_level is not None:
             if _ends_related_section(block, skip_until_level) and not reason:
                 skip_until_level = None
@@ -141,6 +156,17 @@ def _keep_article_items(block: ListBlock, result: Cleaned) -> None:
         )
 
 
+def _repeated_lines(blocks: list[Block]) -> set[str]:
+    """Short lines that come back again and again: a converted report's running header."""
+    counts = Counter(
+        block.text
+        for block in blocks
+        if isinstance(block, Paragraph)
+        and MIN_RUNNING_HEADER_WORDS <= len(words_of(block.text)) <= MAX_RUNNING_HEADER_WORDS
+    )
+    return {text for text, count in counts.items() if count >= MIN_REPEATS}
+
+
 def _ends_related_section(block: Block, level: int) -> bool:
     """A heading of the same rank, or article prose, ends a related-links section."""
     if isinstance(block, Heading):
@@ -159,7 +185,7 @@ def _line_reason(text: str) -> str:
     words = len(words_of(text))
     if words <= MAX_FURNITURE_WORDS and FURNITURE_TEXT.search(text):
         return "site furniture text"
-    if META_LINE.match(text):
+    if META_LINE.match(text) or PLACE_DATE.match(text):
         return "dateline"
     if words <= MAX_NOTE_WORDS and PUBLICATION_NOTE.match(text):
         return "dateline"

@@ -39,6 +39,9 @@ TOTAL_LABEL = re.compile(
     re.IGNORECASE,
 )
 MAX_KICKER_WORDS = 4
+# A heading this close to the page's <title> (word overlap both ways) is that title.
+SAME_TITLE = 0.9
+TITLE_SEARCH_BLOCKS = 12
 SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2,}[.!?]\s")
 SITE_SUFFIX = re.compile(r"^(?P<title>.+)\s+(?:[|–—·•»]|-|::)\s+(?P<site>[^|–—·•»]{1,60})$")
 MAX_SITE_NAME_WORDS = 6
@@ -148,8 +151,10 @@ def choose_title(
             rest = blocks if index is None else blocks[:index] + blocks[index + 1 :]
             return slash_pipes(strip_pipe_site_suffix(text)), rest, index or 0
     page_title = slash_pipes(page_title)
-    if blocks and isinstance(blocks[0], Heading) and blocks[0].text == page_title:
-        return page_title, blocks[1:], 0
+    for index, block in enumerate(blocks[:TITLE_SEARCH_BLOCKS]):
+        # The page title shown as a heading near the top (a converted report's cover).
+        if isinstance(block, Heading) and _same_title(block.text, page_title):
+            return block.text, blocks[:index] + blocks[index + 1 :], index
     if not page_title and blocks and isinstance(blocks[0], Heading):
         # No level-1 heading (its line was furniture, "For immediate release") and no page
         # title: the heading the document opens with is its title.
@@ -182,6 +187,15 @@ def _is_kicker(block: Block) -> bool:
     if not isinstance(block, Paragraph):
         return False
     return len(words_of(block.text)) <= MAX_KICKER_WORDS and not ends_with_punctuation(block.text)
+
+
+def _same_title(text: str, page_title: str) -> bool:
+    if not page_title:
+        return False
+    return (
+        _title_match(text, page_title) >= SAME_TITLE
+        and _title_match(page_title, text) >= SAME_TITLE
+    )
 
 
 def _title_match(text: str, page_title: str) -> float:

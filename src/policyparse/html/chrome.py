@@ -34,7 +34,9 @@ CHROME_NAME = re.compile(
     r"|label|kicker|eyebrow|overline|category|date|pubdate|published|fil-ariane|ariane"
     r"|tools|utility|print|attachment|attachments|attachment-details|metadata"
     r"|accessibility-warning|download|downloads|ad|ad-container|adspot|views|post-views"
-    r"|likes|[a-z]+-meta)(?=$|[-_\s\d])",
+    r"|likes|[a-z]+-meta|contact|contact-box|contacts|infobox|toc|editsection|mw-editsection"
+    r"|navbox|sitesub|contentsub|catlinks|noprint|mw-jump-link|hatnote|cite-backlink)"
+    r"(?=$|[-_\s\d])",
     re.IGNORECASE,
 )
 # A class token that names the article itself keeps the element, whatever else it says.

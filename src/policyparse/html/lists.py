@@ -10,6 +10,7 @@ from ..blocks import Block, ItemDraft, ListBlock, Span, freeze_items
 from .text import SKIP_TAGS, TextRun, join_path, subtree_text, text_node_value
 
 LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 ITEM_STOP_TAGS = LIST_TAGS | {"table"}
 # Lists nested deeper than this are read as children of the item at this depth: the text
 # stays, the nesting past it does not (real pages nest three or four levels).
@@ -18,23 +19,36 @@ MAX_LIST_DEPTH = 16
 
 def read_list(node: LexborNode, path: str, chrome: str) -> list[Block]:
     """The list block for ``node`` followed by tables found inside its items."""
+    return read_items([node], path, chrome, ordered=node.tag == "ol", loose=False)
+
+
+def read_items(
+    nodes: list[LexborNode], path: str, chrome: str, *, ordered: bool, loose: bool
+) -> list[Block]:
+    """A list block from one list element, or (``loose``) from sibling item elements
+    standing without a list around them (``<li>`` in a ``<div>``, programme cards)."""
     roots: list[ItemDraft] = []
     tables: list[LexborNode] = []
     totals = [0, 0]  # characters, link characters
-    queue: deque[tuple[LexborNode, list[ItemDraft], str, int]] = deque([(node, roots, path, 0)])
+    # Each entry: the list element (None for loose items), loose items, where drafts go.
+    Entry = tuple[LexborNode | None, list[LexborNode], list[ItemDraft], str, int]
+    first: Entry = (None, nodes, roots, path, 0) if loose else (nodes[0], [], roots, path, 0)
+    queue: deque[Entry] = deque([first])
     while queue:
-        list_node, target, list_path, depth = queue.popleft()
-        for draft, nested, item_tables in _read_items(list_node, list_path, totals):
+        container, loose_items, target, list_path, depth = queue.popleft()
+        for draft, nested, item_tables in _read_entries(container, loose_items, list_path, totals):
             target.append(draft)
             tables.extend(item_tables)
             child_target = draft.children if depth < MAX_LIST_DEPTH else target
             for nested_list in nested:
-                queue.append((nested_list, child_target, draft.span.path or list_path, depth + 1))
+                queue.append(
+                    (nested_list, [], child_target, draft.span.path or list_path, depth + 1)
+                )
     if not roots:
         return []
     block = ListBlock(
         items=freeze_items(roots),
-        ordered=node.tag == "ol",
+        ordered=ordered,
         span=Span(path=path),
         chrome=chrome,
         link_ratio=totals[1] / totals[0] if totals[0] else 0.0,
@@ -51,15 +65,23 @@ def _read_tables(nodes: list[LexborNode], path: str, chrome: str) -> list[Block]
     return blocks
 
 
+def _read_entries(
+    container: LexborNode | None, loose_items: list[LexborNode], path: str, totals: list[int]
+) -> list[tuple[ItemDraft, list[LexborNode], list[LexborNode]]]:
+    if container is None:
+        return _read_items(loose_items, path, totals)
+    if container.tag == "dl":
+        return _read_definitions(container, path, totals)
+    return _read_items(_element_children(container), path, totals)
+
+
 def _read_items(
-    list_node: LexborNode, path: str, totals: list[int]
+    children: list[LexborNode], path: str, totals: list[int]
 ) -> list[tuple[ItemDraft, list[LexborNode], list[LexborNode]]]:
     """Each item with the nested lists and tables found inside it."""
-    if list_node.tag == "dl":
-        return _read_definitions(list_node, path, totals)
     items: list[tuple[ItemDraft, list[LexborNode], list[LexborNode]]] = []
     counts: dict[str, int] = {}
-    for child in _element_children(list_node):
+    for child in children:
         tag = child.tag or ""
         counts[tag] = counts.get(tag, 0) + 1
         stopped: list[LexborNode]
@@ -78,7 +100,7 @@ def _read_items(
             continue
         totals[0] += run.chars
         totals[1] += run.link_chars
-        lead = " ".join(run.lead.split()) if run.lead_closed else ""
+        lead = " ".join(run.lead.split()) if run.lead_closed else card_heading(child)
         draft = ItemDraft(
             text=text, lead=lead, span=Span(path=join_path(path, f"{tag}[{counts[tag]}]"))
         )
@@ -88,6 +110,19 @@ def _read_items(
             continue
         items.append((draft, nested, tables))
     return items
+
+
+def card_heading(node: LexborNode) -> str:
+    """A card names its programme in a heading: '<h3>Name</h3><p>what it does</p>'."""
+    child = node.child
+    while child is not None and child.tag in ("-text", "a", "div", "header") and child.child:
+        if child.tag in ("a", "div", "header"):
+            child = child.child
+            continue
+        child = child.next
+    if child is not None and child.tag in HEADING_TAGS:
+        return " ".join(child.text(deep=True).split())
+    return ""
 
 
 def _read_definitions(

@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..blocks import Block, Heading, Paragraph, Span
 from .chrome import CHROME_TAGS, chrome_reason
-from .lists import read_list
+from .lists import card_heading, read_items, read_list
 from .tables import is_layout_table, read_table
 from .text import (
     BLOCK_TAGS,
@@ -24,6 +24,7 @@ from .text import (
     SKIP_TAGS,
     TextRun,
     is_footnote_marker,
+    is_marker,
     join_path,
     text_node_value,
 )
@@ -66,6 +67,7 @@ class _Frame:
     parent: _Frame | None
     chrome: str
     links: int = 0
+    bolds: int = 0
     role: str = "container"  # container | heading | paragraph | inline
     level: int = 0
     child_counts: Counter[str] = field(default_factory=Counter)
@@ -182,18 +184,25 @@ class _Reader:
     def _enter(self, node: LexborNode, parent: _Frame) -> list[_Frame]:
         tag = node.tag or ""
         if tag == "-text":
-            self.run.add(text_node_value(node), in_link=parent.links > 0)
+            self.run.add(text_node_value(node), in_link=parent.links > 0, in_bold=parent.bolds > 0)
             return []
         if tag in SKIP_TAGS or tag.startswith("_") or tag.startswith("!"):
             return []
         if tag == "br":
             self.run.add_break()
             return []
-        if tag == "sup" and is_footnote_marker(node, self.run):
+        if (tag == "sup" and is_footnote_marker(node, self.run)) or is_marker(node):
             return []
         parent.child_counts[tag] += 1
         step = f"{tag}[{parent.child_counts[tag]}]"
         chrome = self._chrome_of(node, parent)
+        if _is_loose_item(node, parent):
+            self._flush(parent)
+            run = _sibling_run(node, parent)
+            self._emit(
+                read_items(run, join_path(parent.path(), step), chrome, ordered=False, loose=True)
+            )
+            return []
         if tag in LIST_TAGS:
             self._flush(parent)
             self._emit(read_list(node, join_path(parent.path(), step), chrome))
@@ -260,6 +269,7 @@ class _Reader:
             parent=parent,
             chrome=chrome,
             links=parent.links,
+            bolds=parent.bolds + (tag in BOLD_TAGS),
         )
         if tag == "a":
             frame.links += 1
@@ -315,6 +325,8 @@ class _Reader:
             # "…<br><b>Clean-up campaigns</b><br>…": a bold line inside a run is a heading too.
             bold_line = " ".join(line.split())
             heading_lead = bold_line if bold_line in run.bold_lines else line_lead
+            if len(lines) == 1 and run.is_all_bold():
+                heading_lead = line
             if _is_bold_heading(line, heading_lead, run.link_ratio()):
                 self.blocks.append(_heading_like(base, line.strip(), BOLD_HEADING_LEVEL))
             else:
@@ -331,6 +343,39 @@ def _names(node: LexborNode) -> str:
 
 def _link_chars(node: LexborNode) -> int:
     return sum(len(link.text(deep=True)) for link in node.css("a"))
+
+
+# "programme-card", "card": a box that names one programme in a heading and describes it.
+CARD_CLASS = re.compile(r"(?:^|\s)(?:[\w-]+[-_])?card(?:\s|$)", re.IGNORECASE)
+LOOSE_ITEM_PARENTS = frozenset({"ul", "ol", "menu"})
+
+
+def _is_loose_item(node: LexborNode, parent: _Frame) -> bool:
+    """An item outside a list: a stray ``<li>``, or a programme card with a heading."""
+    if node.tag == "li":
+        return parent.node is None or parent.node.tag not in LOOSE_ITEM_PARENTS
+    return _is_card(node)
+
+
+def _is_card(node: LexborNode) -> bool:
+    names = node.attributes.get("class") or ""
+    return bool(names) and CARD_CLASS.search(names) is not None and bool(card_heading(node))
+
+
+def _sibling_run(node: LexborNode, parent: _Frame) -> list[LexborNode]:
+    """``node`` and the following siblings of its kind; the walk resumes after them."""
+    run = [node]
+    following = node.next
+    while following is not None:
+        if following.tag == "-text" and not (following.text_content or "").strip():
+            following = following.next
+            continue
+        if following.tag != node.tag or (node.tag != "li" and not _is_card(following)):
+            break
+        run.append(following)
+        following = following.next
+    parent.cursor = run[-1].next
+    return run
 
 
 def _ancestor_ids(node: LexborNode | None) -> frozenset[int]:

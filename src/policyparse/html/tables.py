@@ -40,6 +40,9 @@ def is_layout_table(node: LexborNode) -> bool:
     """A table used to place the page rather than to hold data (Readability's signals)."""
     if node.attributes.get("role") in ("presentation", "none"):
         return True
+    rows = _rows(node)
+    if len(rows) == 1 and len(_cells(rows[0][0])) <= 1:
+        return True  # a one-cell table is a box around its content
     if _has_data_markup(node):
         return False
     paragraphs = 0

@@ -24,6 +24,15 @@ BLOCK_TAGS = frozenset(
     """.split()
 )
 LINE_BREAK = "\n"
+# Wikipedia-style markers that point elsewhere ("[edit]", "^ a b" back-links): not text.
+MARKER_CLASS = re.compile(r"(?:^|\s)(?:mw-editsection|mw-cite-backlink|editsection)(?:\s|$)")
+
+
+def is_marker(node: LexborNode) -> bool:
+    names = node.attributes.get("class") or ""
+    return MARKER_CLASS.search(names) is not None
+
+
 # "…a year.4", "…[12]": footnote references, which a reader skips. "km²" stays: a unit
 # right before the superscript makes it a power.
 FOOTNOTE_MARK = re.compile(r"^(?:\[?\d{1,3}\]?|\[[a-z]\]|[*†‡§¶]{1,3})$")
@@ -38,11 +47,12 @@ class TextRun:
     lead: str = ""
     lead_closed: bool = False
     link_chars: int = 0
+    bold_chars: int = 0
     chars: int = 0
     # Whitespace-collapsed texts of the bold elements closed in this run.
     bold_lines: set[str] = field(default_factory=set)
 
-    def add(self, text: str, *, in_link: bool) -> None:
+    def add(self, text: str, *, in_link: bool, in_bold: bool = False) -> None:
         if not text:
             return
         self.parts.append(text)
@@ -50,6 +60,12 @@ class TextRun:
         self.chars += visible
         if in_link:
             self.link_chars += visible
+        if in_bold:
+            self.bold_chars += visible
+
+    def is_all_bold(self) -> bool:
+        """Every visible character sits in bold ("<b>4. Plans </b><b>for 2025</b>")."""
+        return self.chars > 0 and self.bold_chars == self.chars
 
     def add_break(self) -> None:
         self.parts.append(LINE_BREAK)
@@ -111,7 +127,7 @@ def subtree_text(
             continue
         if tag in SKIP_TAGS or tag.startswith("_"):
             continue
-        if tag == "sup" and is_footnote_marker(node, run):
+        if (tag == "sup" and is_footnote_marker(node, run)) or is_marker(node):
             continue
         if tag in halt_tags:
             stopped.append(node)

@@ -33,6 +33,12 @@ _HTML_TAG_NAMES = (
 LEAKED_HTML_TAG = re.compile(
     rf"<\s*/?\s*(?:{_HTML_TAG_NAMES})\b(?:\s[^<>]{{0,200}})?\s*/?\s*>", re.IGNORECASE
 )
+# The leaked tags that are not table structure (those are breaks, read separately).
+NON_TABLE_TAG = re.compile(
+    rf"<\s*/?\s*(?!(?:td|th|tr|tbody|thead|tfoot|table)\b)(?:{_HTML_TAG_NAMES})\b"
+    r"(?:\s[^<>]{0,200})?\s*/?\s*>",
+    re.IGNORECASE,
+)
 ROW_TAG = re.compile(r"\b(?:tr|tbody|thead|tfoot|table)\b", re.IGNORECASE)
 
 
@@ -70,11 +76,32 @@ def _strip_fragments(text: str, span: Span, log: RepairLog) -> str:
     return text
 
 
+def _strip_cell_tags(table: Table, log: RepairLog) -> Table:
+    """Leaked tags that are not table structure ("2030.<br>Battery") leave the cells."""
+    if not any("<" in cell for row in table.rows for cell in row):
+        return table
+    rows = tuple(tuple(_strip_other_tags(cell) for cell in row) for row in table.rows)
+    if rows != table.rows:
+        log.add("strip_leaked_tags", table.span, "tags in cells", "removed")
+    return replace(table, rows=rows)
+
+
+def _strip_other_tags(cell: str) -> str:
+    if "<" not in cell:
+        return cell
+    return " ".join(NON_TABLE_TAG.sub(_gap_for, cell).split())
+
+
+BREAKING_TAG = re.compile(r"<\s*/?\s*(?:br|p|div|li|h[1-6]|tr|td|th)\b", re.IGNORECASE)
+
+
 def _gap_for(match: re.Match[str]) -> str:
-    """A removed tag leaves a space only where it separated two words ("a</p>b")."""
+    """A removed tag leaves a space where it broke a line or separated two words."""
     text, start, end = match.string, match.start(), match.end()
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
+    if BREAKING_TAG.match(match.group()):  # "2030.<br>Battery", but "Katowice</div>, the"
+        return " " if after.isalnum() and not before.isspace() else ""
     return " " if before.isalnum() and after.isalnum() else ""
 
 
@@ -121,6 +148,7 @@ class _Rebuilt:
 
 
 def _repair_table(table: Table, log: RepairLog) -> Table:
+    table = _strip_cell_tags(table, log)
     if not any(LEAKED_RUN.search(cell) for row in table.rows for cell in row):
         return table
     rebuilt = _Rebuilt()
