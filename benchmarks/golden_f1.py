@@ -1,0 +1,92 @@
+"""Initiative and pillar F1 of policyparse against hand-written golden records.
+
+A predicted initiative matches a golden one when its pillar title, name and description
+each reach token F1 >= 0.9 against the golden (after NFKC, casefold, whitespace
+collapse); pillars match on title the same way. Each golden is used once.
+Run: python benchmarks/golden_f1.py [GLOB]   (default: fixtures/documents/*.expected.json)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import policyparse
+
+ROOT = Path(__file__).resolve().parents[1]
+FUZZY = 0.9
+
+
+def tokens(text: str) -> Counter[str]:
+    return Counter(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def token_f1(a: str, b: str) -> float:
+    left, right = tokens(a), tokens(b)
+    if not left and not right:
+        return 1.0
+    common = sum((left & right).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(left.values()), common / sum(right.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def matches(predicted: Sequence[tuple[str, ...]], golden: Sequence[tuple[str, ...]]) -> int:
+    """Greedy one-to-one matching where every field reaches the fuzzy threshold."""
+    unused = list(golden)
+    hits = 0
+    for item in predicted:
+        for index, gold in enumerate(unused):
+            if all(token_f1(p, g) >= FUZZY for p, g in zip(item, gold, strict=True)):
+                hits += 1
+                del unused[index]
+                break
+    return hits
+
+
+def f1(hits: int, predicted: int, golden: int) -> float:
+    if predicted == golden == 0:
+        return 1.0
+    return 2 * hits / (predicted + golden) if predicted + golden else 0.0
+
+
+def score(input_path: Path, expected: dict[str, object]) -> tuple[int, int, int, int, int, int]:
+    document = policyparse.parse_file(input_path)
+    got_items = [(p.title, i.name, i.description) for p in document.pillars for i in p.initiatives]
+    gold_pillars = expected["pillars"]
+    assert isinstance(gold_pillars, list)
+    want_items = [
+        (p["title"], i["name"], i["description"]) for p in gold_pillars for i in p["initiatives"]
+    ]
+    got_pillars = [(p.title,) for p in document.pillars]
+    want_pillars = [(p["title"],) for p in gold_pillars]
+    return (
+        matches(got_items, want_items),
+        len(got_items),
+        len(want_items),
+        matches(got_pillars, want_pillars),
+        len(got_pillars),
+        len(want_pillars),
+    )
+
+
+def main(argv: list[str]) -> int:
+    pattern = argv[0] if argv else "fixtures/documents/*.expected.json"
+    totals = [0] * 6
+    for expected_path in sorted(ROOT.glob(pattern)):
+        stem = expected_path.name.removesuffix(".expected.json")
+        inputs = [p for p in expected_path.parent.glob(f"{stem}.*") if not p.name.endswith(".json")]
+        counts = score(inputs[0], json.loads(expected_path.read_text(encoding="utf-8")))
+        totals = [t + c for t, c in zip(totals, counts, strict=True)]
+        print(f"{stem:50s} initiatives F1 {f1(*counts[:3]):.2f}  pillars F1 {f1(*counts[3:]):.2f}")
+    print(f"overall: initiative F1 {f1(*totals[:3]):.3f}  pillar F1 {f1(*totals[3:]):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
