@@ -27,7 +27,8 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 BYLINE = re.compile(rf"^[Bb]y(?:\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)?\s*[:.]?$")
 # "Photo: Reuters", "Image (file): AFP/Getty": credits under pictures.
 CREDIT_LINE = re.compile(
-    r"^(?:photo|photograph|image|picture|video|credit|photo credit|file photo)s?"
+    r"^(?:photo|photograph|image|picture|video|credit|photo credit|file photo|foto|фото"
+    r"|bild|imagen|immagine|写真|照片|사진)s?"
     r"\s*(?:\([^)]{0,40}\))?\s*[:：]\s*\S.{0,80}$",
     re.IGNORECASE,
 )
@@ -66,7 +67,9 @@ FURNITURE_TEXT = re.compile(
     r"|support (?:independent|our) journalism|become a (?:member|subscriber|supporter)"
     r"|^like this:?$|^like loading\b|\bbest viewed (?:with|in)\b|^back to top$"
     r"|^page \d+(?: of \d+)?$|^передрук|^перепечатка|^при цитуванн|^при копировани"
-    r"|^more on\s*:|^©|^copyright\b|^[-–—\s]*advertisement[-–—\s]*$",
+    r"|^more on\s*:|^©|^copyright\b"
+    r"|^[-–—\s]*(?:advertisement|anzeige|werbung|publicidad|publicité|pubblicità|iklan|реклама"
+    r"|advertentie|publicidade|广告|広告|광고)[-–—\s]*$",
     re.IGNORECASE,
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"

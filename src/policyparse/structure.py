@@ -294,7 +294,7 @@ def _add_list(target: _PillarDraft, block: ListBlock, index: int) -> None:
     if sum(1 for found in splits if found and found.by == "acronym") < MIN_ACRONYM_ITEMS:
         splits = [None if found and found.by == "acronym" else found for found in splits]
     # In a list of named measures, a bare name ("Digital ID") is a measure not yet described.
-    if any(splits):
+    if sum(1 for found in splits if found) * 2 >= len(splits):
         splits = [found or _bare_name(item.text) for item, found in zip(items, splits, strict=True)]
     for row, (item, found) in enumerate(zip(items, splits, strict=True)):
         details = _descendant_lines(item)
