@@ -81,6 +81,7 @@ META_LINE = re.compile(
     r"|^(?:\d+\s+comments?|comments?\s*\(\d+\))$",
     re.IGNORECASE,
 )
+META_SEPARATOR = re.compile(r"\s[·•|]\s")
 # "Publié le 4 février 2025 à 11h20", "Stand: 03.05.2024": publication notes in any language.
 PUBLICATION_NOTE = re.compile(
     r"^(?:(?:page )?(?:last )?(?:published|updated|modified|reviewed|posted)|publié|mis à jour"
@@ -179,6 +180,14 @@ def _ends_related_section(block: Block, level: int) -> bool:
     return False
 
 
+def _is_meta_strip(text: str) -> bool:
+    """'Climate · 3 April 2025 · By Nikos Papadakis': section, date and byline in one strip."""
+    parts = [part.strip() for part in META_SEPARATOR.split(text)]
+    if len(parts) < 2 or len(words_of(text)) > MAX_NOTE_WORDS:
+        return False
+    return any(META_LINE.match(part) or BYLINE.match(part) for part in parts)
+
+
 def _line_reason(text: str) -> str:
     """Why one line of text (a paragraph, a heading, a list item) is furniture, or ''."""
     if not text.strip():
@@ -188,7 +197,7 @@ def _line_reason(text: str) -> str:
     words = len(words_of(text))
     if words <= MAX_FURNITURE_WORDS and FURNITURE_TEXT.search(text):
         return "site furniture text"
-    if META_LINE.match(text) or PLACE_DATE.match(text):
+    if META_LINE.match(text) or PLACE_DATE.match(text) or _is_meta_strip(text):
         return "dateline"
     if words <= MAX_NOTE_WORDS and PUBLICATION_NOTE.match(text):
         return "dateline"
