@@ -7,10 +7,16 @@ from collections import deque
 from selectolax.lexbor import LexborNode
 
 from ..blocks import Block, ItemDraft, ListBlock, Span, freeze_items
-from .text import SKIP_TAGS, TextRun, join_path, subtree_text, text_node_value
+from .text import (
+    HEADING_TAGS,
+    LIST_TAGS,
+    SKIP_TAGS,
+    TextRun,
+    join_path,
+    subtree_text,
+    text_node_value,
+)
 
-LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 ITEM_STOP_TAGS = LIST_TAGS | {"table"}
 # Lists nested deeper than this are read as children of the item at this depth: the text
 # stays, the nesting past it does not (real pages nest three or four levels).

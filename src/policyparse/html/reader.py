@@ -20,6 +20,7 @@ from .tables import is_layout_table, read_table
 from .text import (
     BLOCK_TAGS,
     BOLD_TAGS,
+    LIST_TAGS,
     MAX_PATH_STEPS,
     SKIP_TAGS,
     TextRun,
@@ -30,7 +31,6 @@ from .text import (
 )
 
 HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
-LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
 PARAGRAPH_TAGS = frozenset(
     {"p", "blockquote", "figcaption", "pre", "address", "summary", "dt", "dd"}
 )

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from ..blocks import Block, Span, Table
-from .text import join_path, subtree_text
+from .text import HEADING_TAGS, join_path, subtree_text
 
 # trafilatura's cap: no real table spans more; a bigger value is an error or an attack.
 MAX_SPAN = 100
@@ -84,9 +84,6 @@ def _descendant_tags(node: LexborNode) -> Iterator[str]:
         yield tag
         if current.child is not None:
             stack.append(current.child)
-
-
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 @dataclass

@@ -16,6 +16,8 @@ SKIP_TAGS = frozenset(
     """.split()
 )
 BOLD_TAGS = frozenset({"b", "strong"})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
 BLOCK_TAGS = frozenset(
     """
     address article aside blockquote center dd details dialog dir div dl dt fieldset
