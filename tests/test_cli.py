@@ -11,13 +11,7 @@ import pytest
 
 from policyparse.cli import main
 
-SAMPLE = (
-    Path(__file__).resolve().parents[1]
-    / "src"
-    / "policyparse"
-    / "samples"
-    / "seed-korea-diplomacy.txt"
-)
+SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "seed-korea-diplomacy.txt"
 
 
 def test_extract_one_file_prints_one_record(capsys: pytest.CaptureFixture[str]) -> None:
