@@ -18,7 +18,8 @@ RELATED_HEADING = re.compile(
     r"|recommended(?: for you| stories)?|trending(?: now)?"
     r"|top stories|latest (?:news|stories)|see also|further reading"
     r"|siehe auch|mehr zum thema|das könnte sie auch interessieren|lee también"
-    r"|noticias relacionadas"
+    r"|noticias relacionadas|pročitajte (?:još|i)|procitajte jos|читайте также|читайте також"
+    r"|à lire aussi|leia também|leggi anche|lesen sie auch"
     r"|leave a (?:comment|reply)|comments?|tags?|advertisement)\s*:?$",
     re.IGNORECASE,
 )
@@ -39,8 +40,9 @@ MAX_RUNNING_HEADER_WORDS = 12
 MIN_REPEATS = 3
 # "Addis Ababa, February 2025": a place and a date on their own, a cover or dateline.
 PLACE_DATE = re.compile(
-    r"^[A-Z][\w .'’-]{1,40},\s+(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july"
-    r"|august|september|october|november|december)\s+(?:\d{1,2},?\s+)?\d{4}$",
+    r"^[A-Z][\w .'’-]{1,40},\s+(?:(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july"
+    r"|august|september|october|november|december)\s+(?:\d{1,2},?\s+)?\d{4}"
+    r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?\s+\d{4}\.?)$",
     re.IGNORECASE,
 )
 # Chinese, Japanese and Korean news put source, author and editor on one short line:
@@ -66,6 +68,8 @@ FURNITURE_TEXT = re.compile(
     r"|^-*\s*ends\s*-*$|^#{3}$"
     r"|support (?:independent|our) journalism|become a (?:member|subscriber|supporter)"
     r"|^like this:?$|^like loading\b|\bbest viewed (?:with|in)\b|^back to top$"
+    r"|^(?:share|podeli|podijeli|compartir|partager|teilen|condividi|partilhar|поделиться"
+    r"|поділитися)\s*(?::|$)|^(?:impressum|impresum|imprint|mentions légales|aviso legal)$"
     r"|^page \d+(?: of \d+)?$|^передрук|^перепечатка|^при цитуванн|^при копировани"
     r"|^more on\s*:|^©|^copyright\b"
     r"|^[-–—\s]*(?:advertisement|anzeige|werbung|publicidad|publicité|pubblicità|iklan|реклама"

@@ -27,7 +27,11 @@ from .log import RepairLog
 JUNCTION = re.compile(r"(?:(?<=[a-zß-öø-ÿ])|(?<=[A-ZÀ-ÖØ-Þ]{3}))(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
 # A sentence ends at . ! ? before a space, or before a capital when the space was lost
 # too ("on time.Enrolment and OutreachCommon service centres…").
-SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’)\]]?(?:\s+|(?=[A-ZÀ-ÖØ-Þ]))")
+# "3." after a break is a section number, not a sentence end; "regions.3. Human Capital"
+# is a sentence end before a numbered heading.
+SENTENCE_BOUNDARY = re.compile(
+    r"(?<!\b\d)(?<!\b\d\d)[.!?][\"”’)\]]?(?:\s+|(?=[A-ZÀ-ÖØ-Þ]))|(?<=[^\W\d_])[.!?](?=\d)|[.!?](?=\d{1,2}\.\s)"
+)
 # The glued heading must have a few words, and the left half of the glued word must be a
 # real word end ("Forward" in "ForwardPresident"), not a name prefix ("Mc" in "McDonald").
 MIN_HEADING_WORDS = 2

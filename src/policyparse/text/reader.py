@@ -79,13 +79,13 @@ def read_text(text: str) -> list[Block]:
 
 
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?P<body>\S.*)$")
-NAME_SEPARATOR = re.compile(r"[:：]|\s[–—-]\s")
 
 
 def _is_numbered_heading(lines: list[_Line], index: int) -> bool:
-    """'1. Financing the Transition' followed by prose is a numbered heading, not an item."""
+    """'1. Financing the Transition' or '2. Youth: Building Tomorrow' followed by prose is a
+    numbered heading; '1. Phase One: design work.' among other items is an item."""
     match = NUMBERED.match(lines[index].text)
-    if not match or NAME_SEPARATOR.search(match.group("body")):
+    if not match:
         return False
     if not reads_as_heading(match.group("body")):
         return False
@@ -272,7 +272,7 @@ def _read_list(lines: list[_Line], start: int) -> tuple[ListBlock, int]:
     index = start
     while index < len(lines):
         match = BULLET.match(lines[index].text) or BOLD_ITEM_LINE.match(lines[index].text)
-        if not match:
+        if not match or (index > start and _is_numbered_heading(lines, index)):
             break
         draft = _draft_item(match, lines[index])
         while stack and stack[-1].indent + INDENT_STEP > draft.indent:
