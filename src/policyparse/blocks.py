@@ -158,6 +158,10 @@ def map_item_texts(items: tuple[ListItem, ...], fix: Callable[[str], str]) -> tu
     """The same item tree with ``fix`` applied to every text and lead."""
 
     def build(item: ListItem, children: tuple[ListItem, ...]) -> ListItem:
-        return replace(item, text=fix(item.text), lead=fix(item.lead), children=children)
+        text, lead = fix(item.text), fix(item.lead)
+        unchanged = text == item.text and lead == item.lead
+        if unchanged and all(new is old for new, old in zip(children, item.children, strict=True)):
+            return item  # most items need no repair: keep them, do not copy them
+        return replace(item, text=text, lead=lead, children=children)
 
     return _rebuild_bottom_up(items, lambda item: item.children, build)
