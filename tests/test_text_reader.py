@@ -142,3 +142,13 @@ def test_tab_separated_rows_are_a_table() -> None:
         ("Dredging", "list", {}),
     ]
     assert document.pillars[0].description == "A lone tab line stays prose."
+
+
+def test_capitals_kicker_above_the_title_and_publication_suffix() -> None:
+    document = parse(
+        "ECONOMY\nOman Bets on Green Hydrogen to Power Its Economy - The Muscat Monitor\n"
+        "Oman has opened a new auction round.\nAuctions\nThe ministry runs the rounds:\n"
+        "- Round Three: six blocks.\n- Round Four: four blocks."
+    )
+    assert document.title == "Oman Bets on Green Hydrogen to Power Its Economy"
+    assert [(d.text, d.reason) for d in document.dropped] == [("ECONOMY", "kicker above the title")]

@@ -20,7 +20,7 @@ RELATED_HEADING = re.compile(
     r"|siehe auch|mehr zum thema|das könnte sie auch interessieren|lee también"
     r"|noticias relacionadas|pročitajte (?:još|i)|procitajte jos|читайте также|читайте також"
     r"|à lire aussi|leia também|leggi anche|lesen sie auch"
-    r"|leave a (?:comment|reply)|comments?|tags?|advertisement)\s*:?$",
+    r"|leave a (?:comment|reply)|comments?|tags?)\s*:?$",
     re.IGNORECASE,
 )
 # "By Jane Doe", "By Ana Ruiz and Tom Lee": a byline names people, it is not article text.

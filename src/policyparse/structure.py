@@ -116,18 +116,30 @@ def strip_site_suffix(title: str) -> str:
 
 
 PIPE_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+\|\s+[^|]{1,60}$")
+DASH_PUBLICATION_SUFFIX = re.compile(
+    r"^(?P<title>.+)\s+[-–—]\s+(?:The\s+)?(?:[\w’'.-]+\s+){0,3}(?:Times|Post|News|Review|Herald"
+    r"|Tribune|Journal|Monitor|Daily|Gazette|Observer|Express|Chronicle|Guardian|Telegraph|Mail"
+    r"|Star|Today|Weekly|Online|Magazine|Ledger|Courier|Standard|Independent|Insider|Reporter"
+    r"|Dispatch|Sun|Mirror|Press|Wire|Digest)(?:\.com|\.org)?$"
+)
 
 
 def strip_pipe_site_suffix(title: str) -> str:
-    """A heading keeps its dashes and colons; only a ' | Site' tail is a site name there.
+    """A heading keeps its dashes and colons; a ' | Site' tail is a site name there, and so
+    is a dash tail that names a publication (' - The Capital Times').
 
     >>> strip_pipe_site_suffix("Hospital Reform Passes | Berlin Ledger")
     'Hospital Reform Passes'
+    >>> strip_pipe_site_suffix("Power Plan - The Reykjavík Review")
+    'Power Plan'
+    >>> strip_pipe_site_suffix("Budget 2025 - What It Means for You")
+    'Budget 2025 - What It Means for You'
     """
     match = PIPE_SITE_SUFFIX.match(title)
     if match and len(words_of(title[match.end("title") :])) <= MAX_SITE_NAME_WORDS:
         return match.group("title")
-    return title
+    match = DASH_PUBLICATION_SUFFIX.match(title)
+    return match.group("title") if match else title
 
 
 def choose_title(
@@ -166,7 +178,9 @@ def _drop_kickers(body: list[Block], title_at: int) -> tuple[list[Block], list[D
     """What stands above the title heading: kickers ("Policy Report"), or a whole sidebar
     when the story follows the title (old layout tables put the menu first)."""
     before, after = body[:title_at], body[title_at:]
-    if _text_size(before) < _text_size(after):
+    if all(_is_kicker(block) for block in before):
+        reason, start = "kicker above the title", 0
+    elif _text_size(before) < _text_size(after):
         reason, start = "above the title (page furniture)", 0
     else:
         reason, start = "kicker above the title", title_at

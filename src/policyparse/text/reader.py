@@ -72,10 +72,31 @@ def read_text(text: str) -> list[Block]:
         elif BULLET.match(line.text) or BOLD_ITEM.match(line.text):
             items, index = _read_list(lines, index)
             blocks.append(items)
+        elif not blocks and _is_kicker_above_title(lines, index):
+            blocks.append(Paragraph(text=line.text.strip(), span=line.span()))
+            index += 1
         else:
-            blocks.append(_read_line(line, is_first=not blocks))
+            blocks.append(_read_line(line, is_first=not blocks or _follows_kicker(blocks)))
             index += 1
     return blocks
+
+
+# "POLITICS" above the headline: a section label in capitals, not the title.
+MAX_KICKER_WORDS = 3
+MIN_TITLE_WORDS_AFTER_KICKER = 6
+
+
+def _is_kicker_above_title(lines: list[_Line], index: int) -> bool:
+    text = lines[index].text.strip()
+    if len(words_of(text)) > MAX_KICKER_WORDS or not text.isupper():
+        return False
+    following = next((line.text.strip() for line in lines[index + 1 :] if line.text.strip()), "")
+    return len(words_of(following)) >= MIN_TITLE_WORDS_AFTER_KICKER and reads_as_heading(following)
+
+
+def _follows_kicker(blocks: list[Block]) -> bool:
+    """The line after a kicker is the title."""
+    return len(blocks) == 1 and isinstance(blocks[0], Paragraph)
 
 
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?P<body>\S.*)$")
