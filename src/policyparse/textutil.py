@@ -60,8 +60,18 @@ def clean_text(text: str) -> str:
     return collapse_whitespace(text)
 
 
+# A letter or digit (any script). One search per token keeps words_of linear.
+ALNUM = re.compile(r"[^\W_]")
+
+
 def words_of(text: str) -> list[str]:
-    return [word for word in text.split() if any(char.isalnum() for char in word)]
+    """Tokens that hold a letter or digit (punctuation alone is not a word).
+
+    >>> words_of("Plan – 2025: a new (big) step !")
+    ['Plan', '2025:', 'a', 'new', '(big)', 'step']
+    """
+    search = ALNUM.search
+    return [word for word in text.split() if search(word)]
 
 
 def is_capitalised(word: str) -> bool:
