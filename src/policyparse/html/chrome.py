@@ -60,6 +60,12 @@ HEADER_SCAN_NODES = 3000
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
+def element_names(node: LexborNode) -> str:
+    """The element's class and id, the words authors name their boxes with."""
+    attributes = node.attributes  # (.attrs raises on the document node)
+    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}".strip()
+
+
 def chrome_reason(node: LexborNode) -> str:
     """Why this element reads as furniture, or '' when it does not."""
     tag = node.tag or ""
@@ -68,7 +74,7 @@ def chrome_reason(node: LexborNode) -> str:
     attributes = node.attributes
     if _is_hidden(attributes):
         return "hidden"
-    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".strip()
+    names = element_names(node)
     if (tag == "header" or PAGE_HEADER_NAME.search(names)) and not _holds_h1(node):
         return "page header"
     if not names:
@@ -111,9 +117,7 @@ def _holds_h1(node: LexborNode) -> bool:
 
 
 def _names_furniture(node: LexborNode) -> bool:
-    attributes = node.attributes
-    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-    parent = node.parent
-    if parent is not None:  # <div class="logo"><h1>Site</h1></div>
-        names += f" {parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}"
+    names = element_names(node)
+    if node.parent is not None:  # <div class="logo"><h1>Site</h1></div>
+        names += f" {element_names(node.parent)}"
     return CHROME_NAME.search(names) is not None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..blocks import Block, Heading, Paragraph, Span
-from .chrome import CHROME_TAGS, chrome_reason
+from .chrome import CHROME_TAGS, chrome_reason, element_names
 from .lists import card_heading, read_items, read_list
 from .tables import is_layout_table, read_table
 from .text import (
@@ -256,7 +256,7 @@ class _Reader:
             return True
         # Long running text with few links is prose, whatever the class says; furniture
         # is menus and link lists. (Comment threads are prose too: they are caught by name.)
-        if chars < MIN_PROSE_WRAPPER_CHARS or COMMENTS.search(_names(node)):
+        if chars < MIN_PROSE_WRAPPER_CHARS or COMMENTS.search(element_names(node)):
             return False
         self.size_budget -= chars
         return _link_chars(node) < MAX_PROSE_LINK_SHARE * chars
@@ -336,11 +336,6 @@ class _Reader:
         self.blocks.extend(blocks)
 
 
-def _names(node: LexborNode) -> str:
-    attributes = node.attributes
-    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-
-
 def _link_chars(node: LexborNode) -> int:
     return sum(len(link.text(deep=True)) for link in node.css("a"))
 
@@ -394,8 +389,7 @@ def _block_role(node: LexborNode, tag: str) -> tuple[str, int]:
     if attributes.get("role") == "heading":
         level = attributes.get("aria-level") or "3"
         return "heading", int(level) if level.isdigit() and 0 < int(level) < 7 else 3
-    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-    if tag in ("div", "p") and HEADING_CLASS.search(names):
+    if tag in ("div", "p") and HEADING_CLASS.search(element_names(node)):
         return "heading", 3
     return ("paragraph", 0) if tag in PARAGRAPH_TAGS else ("container", 0)
 

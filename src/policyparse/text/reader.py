@@ -25,7 +25,6 @@ BOLD_LEAD = re.compile(r"^\*\*(?P<lead>[^*]{1,200}?)\*\*\s*(?P<rest>.*)$")
 # "## Heading" (Markdown that survived scraping): the hashes are markup, not text.
 MARKDOWN_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.+?)(?:\s+#+)?\s*$")
 # "**Name** – description" with no bullet is still an item; "**Heading**" alone a heading.
-BOLD_ITEM = re.compile(r"^\s*\*\*[^*]{1,200}?\*\*\s*[:：–—-]?\s*\S")
 BOLD_ITEM_LINE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<marker>)(?P<body>\*\*[^*]{1,200}?\*\*\s*[:：–—-]?\s*\S.*)$"
 )
@@ -69,7 +68,7 @@ def read_text(text: str) -> list[Block]:
         elif _is_numbered_heading(lines, index):
             blocks.append(Heading(text=line.text.strip(), level=2, span=line.span()))
             index += 1
-        elif BULLET.match(line.text) or BOLD_ITEM.match(line.text):
+        elif BULLET.match(line.text) or BOLD_ITEM_LINE.match(line.text):
             items, index = _read_list(lines, index)
             blocks.append(items)
         elif not blocks and _is_kicker_above_title(lines, index):
@@ -146,7 +145,7 @@ def _continues(previous: str, current: str, wrapped: bool) -> bool:
         return False
     if current.lstrip()[:1].islower():
         return True
-    if BULLET.match(previous) or BOLD_ITEM.match(previous) or reads_as_heading(current):
+    if BULLET.match(previous) or BOLD_ITEM_LINE.match(previous) or reads_as_heading(current):
         return False  # an item without a full stop, or a heading, then a new block
     # "…chosen on cost as well as on" / "Terje Aasland said…": a line cannot end a sentence
     # on "on"; a standfirst without its full stop can ("…to get the parks built").
@@ -157,7 +156,7 @@ def _continues(previous: str, current: str, wrapped: bool) -> bool:
 def _is_structure_line(text: str) -> bool:
     return bool(
         BULLET.match(text)
-        or BOLD_ITEM.match(text)
+        or BOLD_ITEM_LINE.match(text)
         or MARKDOWN_HEADING.match(text)
         or "|" in text
         or SEPARATOR_ROW.match(text)
