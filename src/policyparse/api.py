@@ -7,7 +7,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from .blocks import Block
+from .blocks import Reading
 from .boilerplate import remove_boilerplate
 from .errors import InternalError, PolicyParseError, RepairError
 from .html.reader import read_html
@@ -60,12 +60,12 @@ def parse_file(path: str | Path, *, options: ParseOptions = DEFAULT) -> PolicyDo
 
 
 def _parse_loaded(loaded: LoadedInput, options: ParseOptions) -> PolicyDocument:
-    blocks, fallback_title, candidates = _read(loaded)
+    reading = _read(loaded)
     log = RepairLog()
-    blocks = run_passes(blocks, log, options.disabled_passes)
+    blocks = run_passes(reading.blocks, log, options.disabled_passes)
     _apply_repair_policy(log, options)
     cleaned = remove_boilerplate(blocks)
-    structure = build_structure(cleaned.blocks, fallback_title, candidates)
+    structure = build_structure(cleaned.blocks, reading.page_title, reading.furniture_h1)
     return PolicyDocument(
         title=structure.title,
         source=Source(
@@ -82,12 +82,10 @@ def _parse_loaded(loaded: LoadedInput, options: ParseOptions) -> PolicyDocument:
     )
 
 
-def _read(loaded: LoadedInput) -> tuple[list[Block], str, list[str]]:
-    """Blocks, the page's own title (HTML) and level-1 headings found in furniture."""
+def _read(loaded: LoadedInput) -> Reading:
     if loaded.format == "html":
-        reading = read_html(loaded.text)
-        return reading.blocks, reading.meta_title, reading.furniture_h1
-    return read_text(loaded.text), "", []
+        return read_html(loaded.text)
+    return Reading(blocks=read_text(loaded.text))
 
 
 def _apply_repair_policy(log: RepairLog, options: ParseOptions) -> None:

@@ -133,6 +133,18 @@ def _rebuild_bottom_up(
     return tuple(built[id(root)] for root in roots)
 
 
+@dataclass
+class Reading:
+    """What a reader found: the blocks, and for HTML the page's own title candidates."""
+
+    blocks: list[Block]
+    # og:title or <title>, site name still on.
+    page_title: str = ""
+    # Level-1 headings that stood in page furniture (a header above the article): the
+    # title may be one of them. Kept apart so the structure builder can choose.
+    furniture_h1: list[str] = field(default_factory=list)
+
+
 @dataclass(kw_only=True)
 class ItemDraft:
     """A mutable list item while a reader collects its children."""

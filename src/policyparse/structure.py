@@ -142,9 +142,14 @@ def strip_pipe_site_suffix(title: str) -> str:
     return match.group("title") if match else title
 
 
-def choose_title(
-    blocks: list[Block], fallback: str, candidates: Sequence[str] = ()
-) -> tuple[str, list[Block], int]:
+@dataclass(frozen=True)
+class TitleChoice:
+    title: str
+    body: list[Block]  # the blocks without the title heading
+    title_at: int  # where the title heading stood among them (0: nothing above it)
+
+
+def choose_title(blocks: list[Block], fallback: str, candidates: Sequence[str] = ()) -> TitleChoice:
     """The title, the blocks without it, and where in them the title heading stood.
 
     The title is the level-1 heading that best matches the page's own title. Candidates are
@@ -161,17 +166,17 @@ def choose_title(
         index, text = max(options, key=lambda option: _title_match(option[1], page_title))
         if not page_title or _title_match(text, page_title) > 0 or index is not None:
             rest = blocks if index is None else blocks[:index] + blocks[index + 1 :]
-            return slash_pipes(strip_pipe_site_suffix(text)), rest, index or 0
+            return TitleChoice(slash_pipes(strip_pipe_site_suffix(text)), rest, index or 0)
     page_title = slash_pipes(page_title)
     for index, block in enumerate(blocks[:TITLE_SEARCH_BLOCKS]):
         # The page title shown as a heading near the top (a converted report's cover).
         if isinstance(block, Heading) and _same_title(block.text, page_title):
-            return block.text, blocks[:index] + blocks[index + 1 :], index
+            return TitleChoice(block.text, blocks[:index] + blocks[index + 1 :], index)
     if not page_title and blocks and isinstance(blocks[0], Heading):
         # No level-1 heading (its line was furniture, "For immediate release") and no page
         # title: the heading the document opens with is its title.
-        return slash_pipes(strip_pipe_site_suffix(blocks[0].text)), blocks[1:], 0
-    return page_title, blocks, 0
+        return TitleChoice(slash_pipes(strip_pipe_site_suffix(blocks[0].text)), blocks[1:], 0)
+    return TitleChoice(page_title, blocks, 0)
 
 
 def _drop_kickers(body: list[Block], title_at: int) -> tuple[list[Block], list[Dropped]]:
@@ -273,8 +278,9 @@ def _reads_as_name(name: str) -> bool:
 def build_structure(
     blocks: list[Block], fallback_title: str, title_candidates: Sequence[str] = ()
 ) -> Structure:
-    title, body, title_at = choose_title(blocks, fallback_title, title_candidates)
-    body, dropped = _drop_kickers(body, title_at)
+    choice = choose_title(blocks, fallback_title, title_candidates)
+    title = choice.title
+    body, dropped = _drop_kickers(choice.body, choice.title_at)
     lede = _PillarDraft(title="")
     pillars: list[_PillarDraft] = []
     for index, block in enumerate(body):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..blocks import Block, Heading, Paragraph, Span
+from ..blocks import Block, Heading, Paragraph, Reading, Span
 from .chrome import CHROME_TAGS, chrome_reason, element_names
 from .lists import card_heading, read_items, read_list
 from .tables import is_layout_table, read_table
@@ -44,17 +44,6 @@ MAX_HEADING_LINK_RATIO = 0.5
 BOLD_HEADING_LEVEL = 4
 # A bold-only paragraph longer than this is emphasis, not a heading.
 MAX_BOLD_HEADING_WORDS = 20
-
-
-@dataclass
-class HtmlReading:
-    """What the HTML reader found: the blocks and the page's own title candidates."""
-
-    blocks: list[Block]
-    # Level-1 headings that stood in page furniture (a header above the article): the
-    # title may be one of them. Kept apart so the structure builder can choose.
-    furniture_h1: list[str] = field(default_factory=list)
-    meta_title: str = ""
 
 
 @dataclass
@@ -105,14 +94,14 @@ MAX_PROSE_LINK_SHARE = 0.25
 COMMENTS = re.compile(r"comment|disqus|repl(?:y|ies)", re.IGNORECASE)
 
 
-def read_html(text: str) -> HtmlReading:
+def read_html(text: str) -> Reading:
     tree = LexborHTMLParser(text)
     body = tree.body
     reader = _Reader(main=_main_content(tree, body), page_chars=_text_length(body))
     if body is not None:
         reader.walk(body)
-    return HtmlReading(
-        blocks=reader.blocks, furniture_h1=reader.furniture_h1, meta_title=_meta_title(tree)
+    return Reading(
+        blocks=reader.blocks, furniture_h1=reader.furniture_h1, page_title=_meta_title(tree)
     )
 
 
