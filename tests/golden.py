@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from policyparse import PolicyDocument
+from policyparse.validation.rules import ENTITY_TEXT, MARKDOWN_BOLD, TAG_FRAGMENT
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -18,14 +19,11 @@ INPUT_SUFFIXES = (".html", ".txt")
 # What must never appear in output text: tag fragments, separator pipes, Markdown bold,
 # entity text.
 LEAK_PATTERNS = {
-    "tag fragment": re.compile(
-        r"</?\s*(?:a|b|br|div|em|h[1-6]|i|li|ol|p|span|strong|table|tbody|td|th|thead|tr|ul)\b[^<>]{0,100}>"
-        r"|\b(?:td|tr|th)\s*>|<\s*/?\s*(?:td|tr|th)\b",
-        re.IGNORECASE,
-    ),
+    "tag fragment": TAG_FRAGMENT,
+    # Stricter than the validator's separator-pipe rule: no pipe at all in our outputs.
     "pipe": re.compile(r"\|"),
-    "markdown bold": re.compile(r"(?<!\*)\*\*[^\s*](?:[^*]*[^\s*])?\*\*(?!\*)"),
-    "entity text": re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});"),
+    "markdown bold": MARKDOWN_BOLD,
+    "entity text": ENTITY_TEXT,
 }
 
 

@@ -4,6 +4,7 @@ from .api import parse, parse_file
 from .errors import (
     InputError,
     InternalError,
+    MissingDependencyError,
     PolicyParseError,
     RepairError,
     TooLargeError,
@@ -11,12 +12,16 @@ from .errors import (
 )
 from .models import Dropped, Initiative, Origin, Pillar, PolicyDocument, Repair, Source
 from .options import ParseOptions
+from .rows import to_dataframe, to_rows
+from .validation import Finding, ValidationReport, validate
 
 __all__ = [
     "Dropped",
+    "Finding",
     "Initiative",
     "InputError",
     "InternalError",
+    "MissingDependencyError",
     "Origin",
     "ParseOptions",
     "Pillar",
@@ -27,7 +32,11 @@ __all__ = [
     "Source",
     "TooLargeError",
     "UnsupportedFormatError",
+    "ValidationReport",
     "parse",
     "parse_file",
+    "to_dataframe",
+    "to_rows",
+    "validate",
 ]
 __version__ = "0.1.0"

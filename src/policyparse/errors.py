@@ -51,3 +51,15 @@ class InternalError(PolicyParseError, RuntimeError):
     """A bug in policyparse: an unexpected failure, wrapped so a batch job can go on."""
 
     code = "internal-error"
+
+
+class UnknownRuleError(PolicyParseError, ValueError):
+    """A validation rule was named that does not exist (a typo would otherwise check nothing)."""
+
+    code = "unknown-rule"
+
+
+class MissingDependencyError(PolicyParseError, ImportError):
+    """An optional feature was used without its extra installed; the message says which."""
+
+    code = "missing-dependency"

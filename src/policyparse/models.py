@@ -6,6 +6,7 @@ one version and read by another fails loudly instead of silently dropping data.
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -97,3 +98,13 @@ class PolicyDocument(Record):
     def initiatives(self) -> tuple[Initiative, ...]:
         """Every initiative of every pillar, in document order."""
         return tuple(item for pillar in self.pillars for item in pillar.initiatives)
+
+
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def json_schema_text() -> str:
+    """The JSON Schema of :class:`PolicyDocument`, as committed in ``schema/`` and printed by
+    ``policyparse schema``: for validating records from other languages."""
+    schema = {"$schema": JSON_SCHEMA_DIALECT, **PolicyDocument.model_json_schema()}
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

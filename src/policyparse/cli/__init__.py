@@ -1,0 +1,189 @@
+"""The command line: thin wrappers over the library. Data on stdout, diagnostics on stderr.
+
+Exit codes: 0 ok, 1 some input (or record) failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..errors import PolicyParseError
+from ..models import json_schema_text
+from .extract import ExtractRequest, run_extract
+from .inputs import DEFAULT_GLOBS
+from .validate import parse_report_target, rules_listing, run_validate
+from .writers import FORMATS
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+EXTRACT_EXAMPLES = """\
+examples:
+  policyparse extract page.html                       one record as JSON on stdout
+  policyparse extract crawl/ -o records/              records/<same path>.json per input
+  policyparse extract crawl/ --format csv -o all.csv  one row per initiative
+  policyparse extract crawl/ --glob '*.xhtml' --format jsonl --workers 4 > all.jsonl
+  curl -s https://example.org/plan | policyparse extract -
+"""
+VALIDATE_EXAMPLES = """\
+examples:
+  policyparse validate records/                       schema and rules, text report
+  policyparse validate records/ --golden expected/    and differences from expected records
+  policyparse validate all.jsonl --no-rule empty-description --report github
+  policyparse validate records/ --report junit=validate.xml
+  policyparse validate --list-rules
+"""
+SCHEMA_EXAMPLES = """\
+example:
+  policyparse schema > schema/policydocument.schema.json
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .. import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="policyparse",
+        description="Turn scraped policy articles (HTML or text) into typed records.",
+    )
+    parser.add_argument("--version", action="version", version=f"policyparse {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    _add_extract(commands)
+    _add_validate(commands)
+    commands.add_parser(
+        "schema",
+        help="print the JSON Schema of PolicyDocument",
+        description="Print the JSON Schema (2020-12) of the records extract writes.",
+        epilog=SCHEMA_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    return parser
+
+
+def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    extract = commands.add_parser(
+        "extract",
+        help="parse pages into records (JSON, JSON Lines, CSV or Markdown)",
+        description="Parse HTML or text pages (.gz too) into records. One bad input never "
+        "stops the run: it is reported on stderr and the exit code is 1.",
+        epilog=EXTRACT_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - (stdin)")
+    extract.add_argument(
+        "--glob",
+        action="append",
+        metavar="PATTERN",
+        help=f"file names to take from folders (repeatable; default {' '.join(DEFAULT_GLOBS)})",
+    )
+    extract.add_argument("--format", choices=FORMATS, default="json", help="output format")
+    extract.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE|DIR",
+        help="write to FILE, or one file per input under DIR (an existing folder, a path "
+        "ending in /, or a new path without a suffix); default stdout",
+    )
+    extract.add_argument("--workers", type=_positive, metavar="N", help="processes (default: CPUs)")
+    extract.add_argument("--input-format", choices=("html", "text"), help="skip format sniffing")
+    extract.add_argument("--indent", type=int, default=2, help="JSON indent (0: compact)")
+    extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+
+
+def _add_validate(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = commands.add_parser(
+        "validate",
+        help="check records: schema, rules, and differences from golden records",
+        description="Check records (.json or .jsonl files, or folders of them) against the "
+        "schema and the rules, and with --golden against expected records. Exit 1 when any "
+        "error is found.",
+        epilog=VALIDATE_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("records", nargs="*", metavar="RECORDS", help="files or folders")
+    check.add_argument(
+        "--rule", action="append", metavar="CODE", help="run only these rules (repeatable)"
+    )
+    check.add_argument(
+        "--no-rule", action="append", default=[], metavar="CODE", help="skip a rule (repeatable)"
+    )
+    check.add_argument("--golden", metavar="DIR", help="folder of expected records")
+    check.add_argument(
+        "--report",
+        action="append",
+        default=[],
+        type=parse_report_target,
+        metavar="KIND[=FILE]",
+        help="text, json, github or junit; to FILE or stdout (repeatable; default text)",
+    )
+    check.add_argument("--strict", action="store_true", help="warnings fail too")
+    check.add_argument("--list-rules", action="store_true", help="print the rules and exit")
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return EXIT_OK if exit_.code == 0 else EXIT_USAGE
+    try:
+        return _dispatch(args)
+    except BrokenPipeError:
+        # The reader (head, less) went away: not an error of ours. Silence the flush.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return EXIT_OK
+    except (PolicyParseError, OSError) as error:
+        print(f"policyparse: {error}", file=sys.stderr)
+        return EXIT_USAGE if isinstance(error, ValueError) else EXIT_FAILED
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "schema":
+        sys.stdout.write(json_schema_text())
+        return EXIT_OK
+    if args.command == "extract":
+        return run_extract(_extract_request(args))
+    return _validate(args)
+
+
+def _extract_request(args: argparse.Namespace) -> ExtractRequest:
+    return ExtractRequest(
+        paths=args.paths,
+        globs=tuple(args.glob) if args.glob else DEFAULT_GLOBS,
+        format=args.format,
+        output=args.output,
+        workers=args.workers,
+        input_format=args.input_format,
+        indent=args.indent or None,
+        quiet=args.quiet,
+    )
+
+
+def _validate(args: argparse.Namespace) -> int:
+    if args.list_rules:
+        sys.stdout.write(rules_listing())
+        return EXIT_OK
+    if not args.records:
+        print("policyparse validate: give record files or folders (see --help)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.golden and not Path(args.golden).is_dir():
+        print(f"policyparse validate: --golden {args.golden}: not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    return run_validate(
+        args.records,
+        rules=args.rule,
+        skip_rules=args.no_rule,
+        golden=args.golden,
+        reports=args.report,
+        strict=args.strict,
+    )

@@ -1,0 +1,67 @@
+"""Flat views of records: one row per initiative, for CSV files, spreadsheets and pandas."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from .errors import MissingDependencyError
+from .models import PolicyDocument
+
+if TYPE_CHECKING:  # pandas is an optional extra
+    import pandas
+
+ROW_COLUMNS = ("path", "title", "pillar", "name", "description", "origin_kind", "attributes")
+"""The columns of :func:`to_rows`, the CSV output and :func:`to_dataframe`, in order."""
+
+
+def to_rows(documents: PolicyDocument | Iterable[PolicyDocument]) -> list[dict[str, str]]:
+    """One row per initiative: the document's input path and title, the pillar, the
+    initiative's name and description, its origin kind (list or table) and its further
+    attributes as a JSON object. A document without initiatives gives no row.
+
+    >>> import policyparse
+    >>> doc = policyparse.parse("Plan\\nParts\\n- Rail: trains.", url="https://example.org")
+    >>> to_rows(doc)[0]["name"], to_rows(doc)[0]["attributes"]
+    ('Rail', '{}')
+    """
+    if isinstance(documents, PolicyDocument):
+        documents = [documents]
+    return [row for document in documents for row in _rows_of(document)]
+
+
+def _rows_of(document: PolicyDocument) -> list[dict[str, str]]:
+    path = document.source.path or document.source.url or ""
+    return [
+        {
+            "path": path,
+            "title": document.title,
+            "pillar": pillar.title,
+            "name": item.name,
+            "description": item.description,
+            "origin_kind": item.origin.kind,
+            "attributes": json.dumps(item.attributes, ensure_ascii=False, sort_keys=True),
+        }
+        for pillar in document.pillars
+        for item in pillar.initiatives
+    ]
+
+
+def to_dataframe(documents: PolicyDocument | Iterable[PolicyDocument]) -> pandas.DataFrame:
+    """The rows of :func:`to_rows` as a pandas DataFrame (needs ``policyparse[pandas]``).
+
+    Every column holds strings; ``attributes`` is JSON text (``json.loads`` gives the dict).
+    """
+    pandas = _import_pandas()
+    return pandas.DataFrame(to_rows(documents), columns=list(ROW_COLUMNS))
+
+
+def _import_pandas() -> Any:
+    try:
+        import pandas
+    except ImportError as exc:
+        raise MissingDependencyError(
+            "to_dataframe needs pandas: pip install 'policyparse[pandas]'"
+        ) from exc
+    return pandas
