@@ -1,6 +1,6 @@
 """The command line: thin wrappers over the library. Data on stdout, diagnostics on stderr.
 
-Exit codes: 0 ok, 1 some input (or record) failed, 2 usage error.
+Exit codes: 0 ok, 1 some input (or record) failed, 2 usage error, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from .validate import parse_report_target, rules_listing, run_validate
 from .writers import FORMATS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
 
 EXTRACT_EXAMPLES = """\
 examples:
@@ -142,6 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (head, less) went away: not an error of ours. Silence the flush.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return EXIT_OK
+    except KeyboardInterrupt:
+        print("policyparse: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except (PolicyParseError, OSError) as error:
         print(f"policyparse: {error}", file=sys.stderr)
         return EXIT_USAGE if isinstance(error, ValueError) else EXIT_FAILED
