@@ -10,8 +10,10 @@ from .errors import (
     TooLargeError,
     UnsupportedFormatError,
 )
+from .grids import ListBlock, ListItem, Table, read_lists, read_tables
 from .models import Dropped, Initiative, Origin, Pillar, PolicyDocument, Repair, Source
 from .options import ParseOptions
+from .repaired import repair_html, repair_markdown
 from .rows import to_dataframe, to_rows
 from .validation import Finding, ValidationReport, validate
 
@@ -21,6 +23,8 @@ __all__ = [
     "Initiative",
     "InputError",
     "InternalError",
+    "ListBlock",
+    "ListItem",
     "MissingDependencyError",
     "Origin",
     "ParseOptions",
@@ -30,11 +34,16 @@ __all__ = [
     "Repair",
     "RepairError",
     "Source",
+    "Table",
     "TooLargeError",
     "UnsupportedFormatError",
     "ValidationReport",
     "parse",
     "parse_file",
+    "read_lists",
+    "read_tables",
+    "repair_html",
+    "repair_markdown",
     "to_dataframe",
     "to_rows",
     "validate",

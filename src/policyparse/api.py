@@ -60,7 +60,7 @@ def parse_file(path: str | Path, *, options: ParseOptions = DEFAULT) -> PolicyDo
 
 
 def _parse_loaded(loaded: LoadedInput, options: ParseOptions) -> PolicyDocument:
-    reading = _read(loaded)
+    reading = read_loaded(loaded)
     log = RepairLog()
     blocks = run_passes(reading.blocks, log, options.disabled_passes)
     _apply_repair_policy(log, options)
@@ -82,7 +82,8 @@ def _parse_loaded(loaded: LoadedInput, options: ParseOptions) -> PolicyDocument:
     )
 
 
-def _read(loaded: LoadedInput) -> Reading:
+def read_loaded(loaded: LoadedInput) -> Reading:
+    """The reader's blocks for a loaded input: the HTML or the text front end."""
     if loaded.format == "html":
         return read_html(loaded.text)
     return Reading(blocks=read_text(loaded.text))

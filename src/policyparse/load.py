@@ -165,7 +165,7 @@ def _markup_of_tree(source: Any) -> str | None:
     if module.startswith("bs4"):
         return str(source)
     if module.startswith("lxml"):
-        from lxml import etree  # type: ignore[import-untyped]
+        from lxml import etree
 
         return str(etree.tostring(source, encoding="unicode", method="html"))
     if module.startswith("parsel") and hasattr(source, "root"):

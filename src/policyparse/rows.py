@@ -53,15 +53,16 @@ def to_dataframe(documents: PolicyDocument | Iterable[PolicyDocument]) -> pandas
 
     Every column holds strings; ``attributes`` is JSON text (``json.loads`` gives the dict).
     """
-    pandas = _import_pandas()
+    pandas = import_pandas("to_dataframe")
     return pandas.DataFrame(to_rows(documents), columns=list(ROW_COLUMNS))
 
 
-def _import_pandas() -> Any:
+def import_pandas(feature: str) -> Any:
+    """pandas, or a :class:`MissingDependencyError` saying which extra brings it."""
     try:
         import pandas
     except ImportError as exc:
         raise MissingDependencyError(
-            "to_dataframe needs pandas: pip install 'policyparse[pandas]'"
+            f"{feature} needs pandas: pip install 'policyparse[pandas]'"
         ) from exc
     return pandas

@@ -41,7 +41,7 @@ def is_layout_table(node: LexborNode) -> bool:
     if node.attributes.get("role") in ("presentation", "none"):
         return True
     rows = _rows(node)
-    if len(rows) == 1 and len(_cells(rows[0][0])) <= 1:
+    if len(rows) == 1 and len(_cells(rows[0].node)) <= 1:
         return True  # a one-cell table is a box around its content
     if _has_data_markup(node):
         return False
@@ -66,7 +66,7 @@ def _has_data_markup(table: LexborNode) -> bool:
         if child.tag in ("caption", "thead"):
             return True
         child = child.next
-    return any(cell.tag == "th" for row, _ in _rows(table) for cell in _cells(row))
+    return any(cell.tag == "th" for row in _rows(table) for cell in _cells(row.node))
 
 
 def _descendant_tags(node: LexborNode) -> Iterator[str]:
@@ -131,18 +131,29 @@ class _Grid:
 Cell = tuple[str, int, int, bool]  # text, colspan, rowspan, is <th>
 
 
+def read_grid(node: LexborNode, path: str) -> Table | None:
+    """The table as a browser shows it: every cell whole (no overflow detection), nested
+    tables' text left out; None when it has no row with a cell."""
+    return _read_one(node, path, "", take_back_overflow=False)[0]
+
+
 def _read_one(
-    node: LexborNode, path: str, chrome: str
+    node: LexborNode, path: str, chrome: str, take_back_overflow: bool = True
 ) -> tuple[Table | None, list[LexborNode], tuple[LexborNode, LexborNode] | None]:
     grid = _Grid()
     rows = _rows(node)
-    for index, (row, in_head) in enumerate(rows, 1):
+    group = 0
+    for index, row in enumerate(rows, 1):
+        if row.group != group:
+            grid.carry.clear()  # a rowspan ends with its row group, as in a browser
+            group = row.group
         # An unclosed table swallows the rest of the page into its last cell; a heading
         # there starts the swallowed part, which the reader takes back into the flow.
-        halt = HEADING_TAGS if index == len(rows) else frozenset()
-        cells = [_read_cell(cell, grid, halt) for cell in _cells(row)]
-        if cells or grid.carry:
-            _add_row(grid, cells, in_head, Span(path=join_path(path, f"tr[{index}]")))
+        last = index == len(rows) and take_back_overflow
+        halt = HEADING_TAGS if last else frozenset()
+        cells = [_read_cell(cell, grid, halt) for cell in _cells(row.node)]
+        if cells:
+            _add_row(grid, cells, row.in_head, Span(path=join_path(path, f"tr[{index}]")))
     grid_rows = _rectangular(grid.rows)
     if not grid_rows:
         return None, grid.nested, grid.overflow
@@ -185,20 +196,45 @@ def _caption(table: LexborNode) -> str:
     return " ".join(subtree_text(caption)[0].text().split()) if caption is not None else ""
 
 
-def _rows(table: LexborNode) -> list[tuple[LexborNode, bool]]:
-    """The table's own rows in order, with whether each sits in ``<thead>``."""
-    rows = []
+@dataclass(frozen=True)
+class _Row:
+    node: LexborNode
+    in_head: bool
+    group: int  # row group: a thead/tbody/tfoot, or a run of tr children of the table
+
+
+def _rows(table: LexborNode) -> list[_Row]:
+    """The table's own rows in the order a browser renders them: the first ``<thead>``,
+    then bodies and bare rows in document order, then the first ``<tfoot>``."""
+    head: list[_Row] = []
+    body: list[_Row] = []
+    foot: list[_Row] = []
+    group, in_run = 0, False
     child = table.child
     while child is not None:
         if child.tag == "tr":
-            rows.append((child, False))
+            group += not in_run
+            in_run = True
+            body.append(_Row(child, False, group))
         elif child.tag in SECTION_TAGS:
-            row = child.child
-            while row is not None:
-                if row.tag == "tr":
-                    rows.append((row, child.tag == "thead"))
-                row = row.next
+            group, in_run = group + 1, False
+            if child.tag == "thead" and not head:
+                head = _group_rows(child, True, group)
+            elif child.tag == "tfoot" and not foot:
+                foot = _group_rows(child, False, group)
+            else:
+                body += _group_rows(child, False, group)
         child = child.next
+    return head + body + foot
+
+
+def _group_rows(section: LexborNode, in_head: bool, group: int) -> list[_Row]:
+    rows = []
+    row = section.child
+    while row is not None:
+        if row.tag == "tr":
+            rows.append(_Row(row, in_head, group))
+        row = row.next
     return rows
 
 
