@@ -15,10 +15,13 @@ from ..errors import PolicyParseError
 from ..models import json_schema_text
 from .extract import ExtractRequest, run_extract
 from .inputs import DEFAULT_GLOBS
+from .repair import render_repaired
 from .validate import parse_report_target, rules_listing, run_validate
 from .writers import FORMATS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# Errors in what the user asked for, not in an input: exit 2 like other usage errors.
+USAGE_ERROR_CODES = frozenset({"unknown-rule", "unknown-pass", "unsupported-format"})
 EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
 
 EXTRACT_EXAMPLES = """\
@@ -37,6 +40,12 @@ examples:
   policyparse validate records/ --report junit=validate.xml
   policyparse validate --list-rules
 """
+REPAIR_EXAMPLES = """\
+examples:
+  policyparse repair page.html > page.repaired.html   diff it against the input
+  policyparse repair scraped.txt --format md          tables rebuilt from leaked markup
+  policyparse repair page.html --format json          every table and list as JSON
+"""
 SCHEMA_EXAMPLES = """\
 example:
   policyparse schema > schema/policydocument.schema.json
@@ -54,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     _add_extract(commands)
     _add_validate(commands)
+    _add_repair(commands)
     commands.add_parser(
         "schema",
         help="print the JSON Schema of PolicyDocument",
@@ -124,6 +134,20 @@ def _add_validate(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     check.add_argument("--list-rules", action="store_true", help="print the rules and exit")
 
 
+def _add_repair(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    repair = commands.add_parser(
+        "repair",
+        help="print the repaired content: HTML, Markdown, or its tables and lists as JSON",
+        description="Print the article's content as the records see it: well-formed HTML "
+        "with rectangular tables and nested lists (html), the same as Markdown (md), or every "
+        "table (layout tables flagged) and list as JSON (json).",
+        epilog=REPAIR_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    repair.add_argument("path", metavar="FILE", help="an HTML or text file (.gz too); - for stdin")
+    repair.add_argument("--format", choices=("html", "md", "json"), default="html")
+
+
 def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -148,7 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except (PolicyParseError, OSError) as error:
         print(f"policyparse: {error}", file=sys.stderr)
-        return EXIT_USAGE if isinstance(error, ValueError) else EXIT_FAILED
+        usage = isinstance(error, PolicyParseError) and error.code in USAGE_ERROR_CODES
+        return EXIT_USAGE if usage else EXIT_FAILED
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -157,6 +182,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.command == "extract":
         return run_extract(_extract_request(args))
+    if args.command == "repair":
+        source = sys.stdin.buffer.read() if args.path == "-" else Path(args.path)
+        sys.stdout.write(render_repaired(source, args.format))
+        return EXIT_OK
     return _validate(args)
 
 
