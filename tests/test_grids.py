@@ -58,6 +58,31 @@ def test_rows_in_rendering_order_and_header_rows() -> None:
     assert table.header_rows == 1 and table.header == [["Name", "Count"]]
 
 
+@pytest.mark.parametrize(
+    ("first_row", "header_rows"),
+    [
+        ("<td><b>Programme</b><td><strong>Aim</strong>", 1),  # bold cells
+        ("<td>Programme<td>Description", 1),  # labels with header words
+        ("<td>Rail<td>Faster trains between the two largest cities", 0),  # data
+        ("<td><b>Rail</b><td>Faster trains between the two largest cities", 0),  # bold lead only
+    ],
+)
+def test_header_detection(first_row: str, header_rows: int) -> None:
+    html = f"<table><tr>{first_row}<tr><td>Bus<td>New lanes on the ring road to the port</table>"
+    assert read_tables(html)[0].header_rows == header_rows
+
+
+def test_row_headers_stay_names_in_the_records() -> None:
+    html = (
+        "<h1>Plan</h1><h2>Measures</h2><table><tr><th>Measure<th>What it does"
+        "<tr><th>Rail Fund<td>Builds two new lines.<tr><th>Bus Fund<td>Buys electric buses.</table>"
+    )
+    (table,) = read_tables(html)
+    assert table.header_rows == 1
+    names = [item.name for item in policyparse.parse(html).initiatives]
+    assert names == ["Rail Fund", "Bus Fund"]
+
+
 def test_nested_tables_follow_their_parent_without_their_text() -> None:
     html = (
         "<table><tr><td>outer <table><tr><td>inner</table> after<td>b</table>"
@@ -219,3 +244,19 @@ def test_real_policy_pages_have_data_tables(page: str) -> None:
     assert tables, page
     for table in tables:
         assert len({len(row) for row in table.rows}) == 1  # rectangular
+
+
+def test_trees_users_built_keep_their_parsers_repairs() -> None:
+    # After </tbody> the browser moves "A" out of the table (foster parenting); libxml2
+    # and html.parser keep it in the cell, and a tree they built is read as they left it.
+    import lxml.html
+    from bs4 import BeautifulSoup
+
+    html = "<table><td></tbody>A"
+    assert grids(html) == [[[""]]]
+    assert grids(lxml.html.document_fromstring(html)) == [[["A"]]]
+    assert grids(BeautifulSoup(html, "html.parser")) == [[["A"]]]
+    # And the other way round: libxml2 drops what the browser keeps in the cell.
+    html = "<table><td></body></caption></col></colgroup></html>foo"
+    assert grids(html) == [[["foo"]]]
+    assert grids(lxml.html.document_fromstring(html)) == [[[""]]]

@@ -22,6 +22,7 @@ from .html.text import subtree_text
 from .load import load
 from .options import DEFAULT, ParseOptions
 from .repairs import RepairLog, run_passes
+from .repairs.mark_header_rows import reads_as_header_row
 from .rows import import_pandas
 from .text.reader import read_text
 
@@ -159,9 +160,12 @@ def _html_tables(text: str) -> Iterator[Table]:
         grid = read_grid(node, path)
         if grid is None:
             continue
+        header_rows = grid.header_rows
+        if not header_rows and len(grid.rows) > 1 and reads_as_header_row(grid.rows):
+            header_rows = 1  # a first row of labels, as the records read it
         yield Table(
             rows=[list(row) for row in grid.rows],
-            header_rows=grid.header_rows,
+            header_rows=header_rows,
             caption=grid.caption,
             is_layout=is_layout_table(node),
             origin=Location(line=lines[index] if lines else None, path=path),

@@ -121,6 +121,7 @@ class _Grid:
     carry: dict[int, tuple[str, int]] = field(default_factory=dict)  # column → (text, rows left)
     row_spans: list[Span] = field(default_factory=list)
     header_rows: int = 0
+    bold_header: bool = False  # the header is a first row of bold cells, not markup
     counting_header: bool = True
     nested: list[LexborNode] = field(default_factory=list)
     overflow: tuple[LexborNode, LexborNode] | None = None
@@ -128,7 +129,13 @@ class _Grid:
     links: int = 0
 
 
-Cell = tuple[str, int, int, bool]  # text, colspan, rowspan, is <th>
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    colspan: int
+    rowspan: int
+    is_th: bool
+    is_bold: bool  # every visible character of the cell sits in <b>/<strong>
 
 
 def read_grid(node: LexborNode, path: str) -> Table | None:
@@ -157,6 +164,8 @@ def _read_one(
     grid_rows = _rectangular(grid.rows)
     if not grid_rows:
         return None, grid.nested, grid.overflow
+    if grid.bold_header and len(grid_rows) < 2:
+        grid.header_rows = 0  # one bold row is an emphasised row, not a header
     table = Table(
         rows=grid_rows,
         header_rows=min(grid.header_rows, len(grid_rows)),
@@ -178,17 +187,26 @@ def _read_cell(cell: LexborNode, grid: _Grid, halt: frozenset[str]) -> Cell:
     grid.links += run.link_chars
     colspan = parse_span(cell.attributes.get("colspan"))
     rowspan = parse_span(cell.attributes.get("rowspan"))
-    return " ".join(run.text().split()), colspan, rowspan, cell.tag == "th"
+    text = " ".join(run.text().split())
+    return Cell(text, colspan, rowspan, cell.tag == "th", run.is_all_bold())
 
 
 def _add_row(grid: _Grid, cells: list[Cell], in_head: bool, span: Span) -> None:
     grid.rows.append(_place_row(cells, grid.carry))
     grid.row_spans.append(span)
-    is_header = in_head or (bool(cells) and all(is_th for *_, is_th in cells))
+    is_header = in_head or (bool(cells) and all(cell.is_th for cell in cells))
+    if not grid.rows[:-1] and not is_header and _is_bold_row(cells):
+        is_header = grid.bold_header = True
     if grid.counting_header and is_header:
         grid.header_rows += 1
     else:
         grid.counting_header = False
+
+
+def _is_bold_row(cells: list[Cell]) -> bool:
+    """A first row whose every non-empty cell is bold: the header a page styled by hand."""
+    filled = [cell for cell in cells if cell.text]
+    return len(filled) >= 2 and all(cell.is_bold for cell in filled)
 
 
 def _caption(table: LexborNode) -> str:
@@ -266,13 +284,14 @@ def _place_row(cells: list[Cell], carry: dict[int, tuple[str, int]]) -> list[str
         elif not queue:
             row.append(None)
         else:
-            text, colspan, rowspan, _ = queue.popleft()
+            cell = queue.popleft()
+            text, colspan, rowspan = cell.text, cell.colspan, cell.rowspan
             for slot in range(column, min(column + colspan, MAX_COLUMNS)):
                 row.append(text)
                 if rowspan > 1:
                     carry[slot] = (text, rowspan - 1)
     if queue:
-        overflow = " ".join(text for text, *_ in queue if text)
+        overflow = " ".join(cell.text for cell in queue if cell.text)
         row[-1] = f"{row[-1] or ''} {overflow}".strip()
     return row
 
