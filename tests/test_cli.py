@@ -166,9 +166,29 @@ def test_usage_errors_exit_2() -> None:
 
 def test_version_and_help_with_examples() -> None:
     assert run("--version").stdout.startswith("policyparse 0.")
-    for command in ("extract", "validate", "schema"):
+    for command in ("extract", "validate", "schema", "repair", "eval"):
         help_text = run(command, "--help").stdout
         assert "example" in help_text and f"policyparse {command}" in help_text
+
+
+def test_eval_command(tmp_path: Path) -> None:
+    (tmp_path / "page.txt").write_text("Plan\nParts\n- Rail: trains.\n", encoding="utf-8")
+    gold = {
+        "input": "page.txt",
+        "title": "Plan",
+        "pillars": [
+            {
+                "title": "Parts",
+                "description_phrases": [],
+                "initiatives": [{"name": "Rail", "description": "trains."}],
+            }
+        ],
+        "must_not_contain": [],
+    }
+    (tmp_path / "page.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    result = run("eval", str(tmp_path), "--format", "json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["overall"]["initiative_f1"] == 1.0
 
 
 def test_schema_command_prints_the_committed_schema() -> None:

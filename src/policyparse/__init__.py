@@ -10,6 +10,7 @@ from .errors import (
     TooLargeError,
     UnsupportedFormatError,
 )
+from .evaluation import EvaluationReport, evaluate
 from .grids import ListBlock, ListItem, Table, read_lists, read_tables
 from .models import Dropped, Initiative, Origin, Pillar, PolicyDocument, Repair, Source
 from .options import ParseOptions
@@ -19,6 +20,7 @@ from .validation import Finding, ValidationReport, validate
 
 __all__ = [
     "Dropped",
+    "EvaluationReport",
     "Finding",
     "Initiative",
     "InputError",
@@ -38,6 +40,7 @@ __all__ = [
     "TooLargeError",
     "UnsupportedFormatError",
     "ValidationReport",
+    "evaluate",
     "parse",
     "parse_file",
     "read_lists",

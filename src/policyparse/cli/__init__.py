@@ -6,12 +6,14 @@ Exit codes: 0 ok, 1 some input (or record) failed, 2 usage error, 130 interrupte
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import PolicyParseError
+from ..evaluation import evaluate
 from ..models import json_schema_text
 from .extract import ExtractRequest, run_extract
 from .inputs import DEFAULT_GLOBS
@@ -46,6 +48,11 @@ examples:
   policyparse repair scraped.txt --format md          tables rebuilt from leaked markup
   policyparse repair page.html --format json          every table and list as JSON
 """
+EVAL_EXAMPLES = """\
+examples:
+  policyparse eval fixtures/gold/dev                  per-page scores and the overall line
+  policyparse eval fixtures/gold/dev --format json    the same as JSON
+"""
 SCHEMA_EXAMPLES = """\
 example:
   policyparse schema > schema/policydocument.schema.json
@@ -64,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_extract(commands)
     _add_validate(commands)
     _add_repair(commands)
+    _add_eval(commands)
     commands.add_parser(
         "schema",
         help="print the JSON Schema of PolicyDocument",
@@ -148,6 +156,20 @@ def _add_repair(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     repair.add_argument("--format", choices=("html", "md", "json"), default="html")
 
 
+def _add_eval(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    evaluate = commands.add_parser(
+        "eval",
+        help="score extraction against hand-annotated gold files",
+        description="Parse the input of each NAME.gold.json (its 'input', relative to the gold "
+        "file) and score the record: initiative precision/recall/F1, pillar F1, title "
+        "accuracy, leaked markup and surviving boilerplate. Exit 1 when an input fails.",
+        epilog=EVAL_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    evaluate.add_argument("gold", nargs="+", metavar="GOLD", help="gold files or folders")
+    evaluate.add_argument("--format", choices=("text", "json"), default="text")
+
+
 def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -182,11 +204,23 @@ def _dispatch(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.command == "extract":
         return run_extract(_extract_request(args))
+    if args.command == "eval":
+        return _evaluate(args.gold, args.format)
     if args.command == "repair":
         source = sys.stdin.buffer.read() if args.path == "-" else Path(args.path)
         sys.stdout.write(render_repaired(source, args.format))
         return EXIT_OK
     return _validate(args)
+
+
+def _evaluate(gold: list[str], format: str) -> int:
+    report = evaluate(gold)
+    if format == "json":
+        body = {"overall": report.summary(), **report.model_dump(mode="json")}
+        sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(report.to_text())
+    return EXIT_FAILED if report.summary()["errors"] else EXIT_OK
 
 
 def _extract_request(args: argparse.Namespace) -> ExtractRequest:
