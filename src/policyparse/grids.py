@@ -95,8 +95,8 @@ def read_tables(
     Layout tables (used to place the page, not to hold data) are left out unless
     ``include_layout``. ``source`` is anything :func:`policyparse.parse` takes.
 
-    >>> [t.rows for t in read_tables("<table><tr><td colspan=2>a<td>b</table>")]
-    [[['a', 'a', 'b']]]
+    >>> [t.rows for t in read_tables("<table><tr><td colspan=2>a<td>b<tr><td>c<td>d</table>")]
+    [[['a', 'a', 'b'], ['c', 'd', '']]]
     """
     loaded = load(source, max_bytes=options.max_bytes)
     if loaded.format == "html":

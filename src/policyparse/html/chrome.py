@@ -88,6 +88,15 @@ def chrome_reason(node: LexborNode) -> str:
     return _role_reason(attributes.get("role"))
 
 
+def is_hidden(node: LexborNode) -> bool:
+    """Hidden by the page itself: the ``hidden`` attribute or an inline ``display: none``
+    / ``visibility: hidden``. A browser shows none of its text. (``aria-hidden`` hides from
+    screen readers only: tooltips and duplicated labels under it are on screen.)"""
+    attributes = node.attributes
+    style = attributes.get("style")
+    return "hidden" in attributes or bool(style and HIDDEN_STYLE.search(style))
+
+
 def _is_hidden(attributes: dict[str, str | None]) -> bool:
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
         return True

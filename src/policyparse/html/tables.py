@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from ..blocks import Block, Span, Table
+from .chrome import is_hidden
 from .text import HEADING_TAGS, join_path, subtree_text
 
 # trafilatura's cap: no real table spans more; a bigger value is an error or an attack.
@@ -37,14 +38,26 @@ def parse_span(value: str | None) -> int:
 
 
 def is_layout_table(node: LexborNode) -> bool:
-    """A table used to place the page rather than to hold data (Readability's signals)."""
+    """A table used to place the page rather than to hold data.
+
+    Readability's signals, in its order: an explicit role; a summary, caption, header or
+    column markup says data; then what the cells hold (headings, lists, nested tables,
+    several paragraphs say layout); then the shape (one column is a stack of boxes).
+    """
     if node.attributes.get("role") in ("presentation", "none"):
         return True
     rows = _rows(node)
     if len(rows) == 1 and len(_cells(rows[0].node)) <= 1:
         return True  # a one-cell table is a box around its content
-    if _has_data_markup(node):
+    if node.attributes.get("summary") or _has_data_markup(node):
         return False
+    if _holds_page_content(node):
+        return True
+    # One row or one column: a strip of boxes, not a grid of records.
+    return len(rows) == 1 or all(len(_cells(row.node)) <= 1 for row in rows)
+
+
+def _holds_page_content(node: LexborNode) -> bool:
     paragraphs = 0
     for tag in _descendant_tags(node):
         if tag in LAYOUT_MARKUP:
@@ -60,10 +73,11 @@ LAYOUT_SCAN_NODES = 5000
 
 
 def _has_data_markup(table: LexborNode) -> bool:
-    """A caption, a thead, or th cells in the table's own rows (not in nested tables)."""
+    """A caption, thead, tfoot or column markup, or th cells in the table's own rows (not
+    in nested tables)."""
     child = table.child
     while child is not None:
-        if child.tag in ("caption", "thead"):
+        if child.tag in ("caption", "thead", "tfoot", "colgroup", "col"):
             return True
         child = child.next
     return any(cell.tag == "th" for row in _rows(table) for cell in _cells(row.node))
@@ -230,7 +244,9 @@ def _rows(table: LexborNode) -> list[_Row]:
     group, in_run = 0, False
     child = table.child
     while child is not None:
-        if child.tag == "tr":
+        if is_hidden(child):
+            pass  # a hidden row or row group is not shown
+        elif child.tag == "tr":
             group += not in_run
             in_run = True
             body.append(_Row(child, False, group))
@@ -250,7 +266,7 @@ def _group_rows(section: LexborNode, in_head: bool, group: int) -> list[_Row]:
     rows = []
     row = section.child
     while row is not None:
-        if row.tag == "tr":
+        if row.tag == "tr" and not is_hidden(row):
             rows.append(_Row(row, in_head, group))
         row = row.next
     return rows
@@ -260,7 +276,7 @@ def _cells(row: LexborNode) -> list[LexborNode]:
     cells = []
     cell = row.child
     while cell is not None:
-        if cell.tag in ("td", "th"):
+        if cell.tag in ("td", "th") and not is_hidden(cell):
             cells.append(cell)
         cell = cell.next
     return cells

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
+from .chrome import is_hidden
+
 # Elements whose content is never visible article text.
 SKIP_TAGS = frozenset(
     """
@@ -127,7 +129,7 @@ def subtree_text(
         if tag == "-text":
             run.add(text_node_value(node), in_link=links > 0)
             continue
-        if tag in SKIP_TAGS or tag.startswith("_"):
+        if tag in SKIP_TAGS or tag.startswith("_") or is_hidden(node):
             continue
         if (tag == "sup" and is_footnote_marker(node, run)) or is_marker(node):
             continue
