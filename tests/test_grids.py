@@ -260,3 +260,33 @@ def test_trees_users_built_keep_their_parsers_repairs() -> None:
     html = "<table><td></body></caption></col></colgroup></html>foo"
     assert grids(html) == [[["foo"]]]
     assert grids(lxml.html.document_fromstring(html)) == [[[""]]]
+
+
+# (page under ../shared/corpus, table index, is_layout, the signal that decides)
+REAL_TABLES = [
+    ("policy-pages/govuk-spring-budget-2017.html", 0, False, "a data table with thead and th"),
+    ("policy-pages/govuk-spring-budget-2017.html", 3, True, "one column of footnotes"),
+    ("policy-pages/govuk-spring-budget-2017.html", 1, True, "a one-cell box"),
+    ("policy-pages/govuk-school-revenue-funding-2017-18.html", 0, False, "th header row"),
+    ("policy-pages/eff-annual-report-2015-programs.html", 0, True, "headings inside cells"),
+    ("policy-pages/eff-annual-report-2015-programs.html", 2, True, "one row"),
+    ("readability-test-pages/lwn-1/source.html", 0, True, "one row: the site's header strip"),
+    ("readability-test-pages/lwn-1/source.html", 1, True, "a page wrapper holding the article"),
+    ("readability-test-pages/links-in-tables/source.html", 2, False, "a grid of data"),
+    ("readability-test-pages/wikipedia-2/source.html", 0, False, "the infobox: th row headers"),
+]
+
+
+@pytest.mark.parametrize(("page", "index", "is_layout", "signal"), REAL_TABLES)
+def test_layout_classification_on_real_pages(page: str, index: int, is_layout: bool, signal: str) -> None:
+    tables = read_tables(SHARED / "corpus" / page, include_layout=True)
+    assert tables[index].is_layout is is_layout, signal
+
+
+def test_hidden_rows_and_text_are_not_read() -> None:
+    html = (
+        '<table><tr><th>Name<th>Aim<tr style="display:none"><td>Ghost<td>hidden row'
+        '<tr><td>Rail<td>Trains<span style="display: none"> (draft)</span><span hidden>x</span>'
+        '<tr><td>Bus<td aria-hidden="true">Lanes</table>'
+    )
+    assert grids(html) == [[["Name", "Aim"], ["Rail", "Trains"], ["Bus", "Lanes"]]]
