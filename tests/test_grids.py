@@ -278,7 +278,9 @@ REAL_TABLES = [
 
 
 @pytest.mark.parametrize(("page", "index", "is_layout", "signal"), REAL_TABLES)
-def test_layout_classification_on_real_pages(page: str, index: int, is_layout: bool, signal: str) -> None:
+def test_layout_classification_on_real_pages(
+    page: str, index: int, is_layout: bool, signal: str
+) -> None:
     tables = read_tables(SHARED / "corpus" / page, include_layout=True)
     assert tables[index].is_layout is is_layout, signal
 
@@ -290,3 +292,14 @@ def test_hidden_rows_and_text_are_not_read() -> None:
         '<tr><td>Bus<td aria-hidden="true">Lanes</table>'
     )
     assert grids(html) == [[["Name", "Aim"], ["Rail", "Trains"], ["Bus", "Lanes"]]]
+
+
+def test_a_grid_of_links_is_navigation() -> None:
+    links = "".join(
+        f'<tr><td><a href="/p{i}">Page number {i}</a><td><a href="/q{i}">More</a>' for i in range(4)
+    )
+    assert read_tables(f"<table>{links}</table>", include_layout=True)[0].is_layout
+    data = "".join(
+        f'<tr><td><a href="/p{i}">Fund {i}</a><td>Pays for new school buildings' for i in range(4)
+    )
+    assert not read_tables(f"<table>{data}</table>", include_layout=True)[0].is_layout

@@ -51,10 +51,22 @@ def is_layout_table(node: LexborNode) -> bool:
         return True  # a one-cell table is a box around its content
     if node.attributes.get("summary") or _has_data_markup(node):
         return False
-    if _holds_page_content(node):
+    if _holds_page_content(node) or _is_link_grid(node):
         return True
     # One row or one column: a strip of boxes, not a grid of records.
     return len(rows) == 1 or all(len(_cells(row.node)) <= 1 for row in rows)
+
+
+def _is_link_grid(node: LexborNode) -> bool:
+    """Mostly links: a navigation grid (a menu, a list of related pages), not records."""
+    run, _ = subtree_text(node, stop_tags=NESTED_TABLE)
+    return run.chars >= LINK_GRID_MIN_CHARS and run.link_chars >= LINK_GRID_DENSITY * run.chars
+
+
+# Share of a table's visible text inside links above which it is navigation, as in
+# Readability's link-density test; tables shorter than the minimum say too little.
+LINK_GRID_DENSITY = 0.7
+LINK_GRID_MIN_CHARS = 20
 
 
 def _holds_page_content(node: LexborNode) -> bool:
