@@ -289,3 +289,35 @@ def test_leaked_tag_at_the_start_of_a_cell_opens_no_empty_cell() -> None:
     table = Table(rows=(("A", "x"), ("<td>B", "y"), ("C", "</td><td>z")))
     (fixed,) = split_leaked_tags([table], RepairLog())
     assert fixed.rows == (("A", "x"), ("B", "y"), ("C", "z"))
+
+
+def _paragraphs(*texts: str) -> list[Paragraph]:
+    return [Paragraph(text=text) for text in texts]
+
+
+def test_runs_of_name_colon_sentence_paragraphs_become_a_list() -> None:
+    laws = _paragraphs(
+        "Connecticut: All assault weapons and large capacity magazines must be registered.",
+        "Oregon: Family leave now covers two weeks of paid leave after a death in the family.",
+    )
+    (block,) = group_bullet_paragraphs(laws, RepairLog())
+    assert isinstance(block, ListBlock) and len(block.items) == 2
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # values, not sentences: a fact box
+        ("Lead minister: Damian Green MP", "Lead official: Robert Devereux"),
+        # one alone stays a paragraph
+        ("Note: the figures below are rounded to the nearest million pounds.",),
+        # the colon ends a clause that starts in lower case, or a long clause
+        (
+            "the plan says: new lines will open in every region by the end of 2030.",
+            "In the first year of the new programme the ministry said: it will open more lines.",
+        ),
+    ],
+)
+def test_colon_paragraphs_that_are_not_items_stay_paragraphs(texts: tuple[str, ...]) -> None:
+    blocks = _paragraphs(*texts)
+    assert group_bullet_paragraphs(list(blocks), RepairLog()) == blocks

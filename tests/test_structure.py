@@ -138,3 +138,30 @@ def test_initiatives_before_any_heading_get_a_pillar_named_after_the_document() 
     assert document.lede == "The plan has two parts:"
     assert [p.title for p in document.pillars] == ["Grid Plan"]
     assert len(document.initiatives) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("by Laurie Oakes", "by"),  # a byline: the "name" is a function word
+        ("From: Herald Sun", ""),
+        ("Ministerin Schulze: „Die Bekämpfung des Hungers ist eine Priorität.“", ""),  # a quote
+        ("David Beasley, Exekutivdirektor des Programms: Nur so geht es.", "David Beasley"),
+    ],
+)
+def test_bylines_quotes_and_appositions_are_not_named_items(text: str, lead: str) -> None:
+    assert split_name(text, lead) is None
+
+
+def test_a_table_of_periods_and_amounts_is_figures() -> None:
+    table = Table(
+        rows=(
+            ("Zeitraum", "Volumen"),
+            ("März 2015 bis März 2016", "60 Milliarden Euro"),
+            ("April 2016 bis März 2017", "80 Milliarden Euro"),
+        ),
+        header_rows=1,
+    )
+    structure = build_structure([Heading(text="Plan", level=1), Heading(text="Käufe"), table], "")
+    assert structure.pillars[0].initiatives == ()
+    assert structure.dropped[0].reason == "table of figures, no describing column"

@@ -10,6 +10,7 @@ from .blocks import Block, Heading, ListBlock, ListItem, Paragraph, Table, block
 from .models import Dropped, Initiative, Origin, Pillar
 from .repairs.split_separator_pipes import slash_pipes
 from .textutil import (
+    MINOR_WORDS,
     ends_with_punctuation,
     is_capitalised,
     is_numeric_text,
@@ -242,8 +243,10 @@ def split_name(text: str, lead: str = "") -> Split | None:
     if lead and text.startswith(lead) and len(lead) < len(text):
         name = _strip_name_period(lead.strip().rstrip(":：–—-").strip())
         description = text[len(lead) :].strip().lstrip(":：–—-").strip()
-        if name and description and len(words_of(name)) <= MAX_LEAD_NAME_WORDS:
+        if len(words_of(name)) <= MAX_LEAD_NAME_WORDS and _is_named_item(name, description):
             return Split(name, description)
+        if NOT_A_DESCRIPTION_START.match(description):
+            return None  # the bold text opens a quotation or an apposition, not a name
     match = NAME_SEPARATOR.search(text)
     acronym = ACRONYM_NAME.match(text)
     if acronym and (match is None or match.start() > acronym.end("name")):
@@ -251,9 +254,22 @@ def split_name(text: str, lead: str = "") -> Split | None:
     if match is None:
         return None
     name, description = text[: match.start()].strip(), text[match.end() :].strip()
-    if not name or not description or not _reads_as_name(name):
+    if not _reads_as_name(name) or not _is_named_item(name, description):
         return None
     return Split(name, description)
+
+
+# A "description" opening like this continues a sentence or quotes someone: "Ministerin
+# Schulze: „Die Bekämpfung…" is a quotation, "David Beasley, Exekutivdirektor…" an apposition.
+NOT_A_DESCRIPTION_START = re.compile(r"^[\"“”„«»‘’‚'‹›,;)]")
+
+
+def _is_named_item(name: str, description: str) -> bool:
+    """A name that is more than function words ("by: Jane Doe" is a byline), and a
+    description that is not a quotation or the rest of a sentence."""
+    if not name or not description or NOT_A_DESCRIPTION_START.match(description):
+        return False
+    return any(word.lower() not in MINOR_WORDS for word in words_of(name))
 
 
 def _strip_name_period(name: str) -> str:

@@ -103,10 +103,29 @@ def ends_with_punctuation(text: str) -> bool:
 
 
 def is_numeric_text(text: str) -> bool:
-    """Cells like '£1.2bn', '12,500', '-3.4%', '2019-20', 'n/a' carry figures, not prose."""
+    """Cells like '£1.2bn', '12,500', '-3.4%', '2019-20', 'n/a', '60 Milliarden Euro' carry
+    figures, not prose.
+
+    >>> [is_numeric_text(t) for t in ("£1.2bn", "60 Milliarden Euro", "4 new lines", "n/a")]
+    [True, True, False, True]
+    """
     letters = sum(1 for char in text if char.isalpha())
     digits = sum(1 for char in text if char.isdigit())
-    return (digits > 0 and letters <= 3) or text.strip().lower() in {"n/a", "-", "–", "—", ""}
+    if (digits > 0 and letters <= 3) or text.strip().lower() in {"n/a", "-", "–", "—", ""}:
+        return True
+    return digits > 0 and NUMBER_WITH_UNITS.fullmatch(text.strip()) is not None
+
+
+# Scale and currency words that follow a figure: "60 Milliarden Euro", "$3 billion".
+UNIT_WORDS = (
+    r"(?:thousand|million|billion|trillion|mn|bn|mio|mrd|milliarden?|millionen|millones"
+    r"|milliards?|millions?|billions?|euros?|eur|dollars?|usd|pounds?|gbp|yen|francs?|chf"
+    r"|per\s?cent|percent|prozent|por\s?ciento|pour\s?cent|crore|lakh)"
+)
+NUMBER_WITH_UNITS = re.compile(
+    rf"[~≈<>]?\s*[$€£¥]?\s*[-+]?\d[\d.,\s]*(?:\s*{UNIT_WORDS}\.?){{1,2}}\s*[%]?",
+    re.IGNORECASE,
+)
 
 
 # A heading is a short line; past these a line is prose even without a final period.

@@ -1,7 +1,8 @@
 """Turn runs of paragraphs that start with bullet marks or bold names into real lists.
 
 Pages often fake lists: ``<p>• A: …</p><p>• B: …</p>``, ``<br>``-separated bullet lines,
-"– " dash paragraphs, or ``<p><strong>Name:</strong> …</p>`` paragraphs in a row. Two or
+"– " dash paragraphs, ``<p><strong>Name:</strong> …</p>`` paragraphs, or plain
+"Name: a whole sentence." paragraphs in a row. Two or
 more in a row become a list, so the structure builder reads their items like any other
 list. A single such paragraph stays a paragraph.
 """
@@ -18,6 +19,14 @@ BULLET_MARK = re.compile(r"^\s*(?:[-*•·▪◦●■►▸‣–—※○□�
 MIN_RUN = 2
 # A bold lead this long is emphasis in a sentence, not a name.
 MAX_LEAD_WORDS = 12
+# "Connecticut: While no national law…": a short capitalised name, a colon, a sentence.
+COLON_NAMED = re.compile(
+    r"^(?P<name>[^\W\d_][^:：.!?]{0,60}?)\s*[:：]\s+(?P<rest>\S.*)$", re.DOTALL
+)
+MAX_COLON_NAME_WORDS = 5
+# The text after the colon must be a sentence, not a value ("Lead minister: Jane Doe").
+MIN_COLON_SENTENCE_WORDS = 6
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 
 
 def group_bullet_paragraphs(blocks: list[Block], log: RepairLog) -> list[Block]:
@@ -50,7 +59,22 @@ def _item_kind(paragraph: Paragraph) -> str:
     lead = paragraph.lead
     if lead and len(lead) < len(paragraph.text) and len(lead.split()) <= MAX_LEAD_WORDS:
         return "bold"
+    if _is_colon_named(paragraph.text):
+        return "named"
     return ""
+
+
+def _is_colon_named(text: str) -> bool:
+    match = COLON_NAMED.match(text.strip())
+    if match is None:
+        return False
+    name, rest = match.group("name").split(), match.group("rest")
+    return (
+        len(name) <= MAX_COLON_NAME_WORDS
+        and name[0][0].isupper()
+        and len(rest.split()) >= MIN_COLON_SENTENCE_WORDS
+        and SENTENCE_END.search(rest) is not None
+    )
 
 
 def _continues_run(run: list[Paragraph], block: Paragraph) -> bool:
