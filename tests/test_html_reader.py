@@ -206,3 +206,20 @@ def test_quotes_bold_lines_and_labels() -> None:
         ("Paragraph", "Search site"),
     ]
     assert blocks[-1].chrome == "form label"
+
+
+def test_dialogs_over_the_page_are_furniture_however_long() -> None:
+    glossary = " ".join(["The programme buys bonds of the public sector on the market."] * 30)
+    html = (
+        "<article><h1>Plan</h1><p>The article itself is here and it says what it says.</p>"
+        "<h2>Measures</h2><ul><li>Rail Fund: builds new lines.</li><li>Bus Fund: buys buses.</li>"
+        "</ul></article>"
+        f'<div class="pum-overlay" role="dialog"><h2>Glossary</h2><p>{glossary}</p>'
+        "<ul><li>March 2015 to March 2016: 60 billion euros a month in bond purchases.</li>"
+        "<li>April 2016 to March 2017: 80 billion euros a month in bond purchases.</li></ul></div>"
+    )
+    document = parse(html)
+    assert [p.title for p in document.pillars] == ["Measures"]
+    assert any(
+        d.reason == "page furniture (dialog)" and d.text == "Glossary" for d in document.dropped
+    )

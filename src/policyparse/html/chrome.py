@@ -27,7 +27,7 @@ CHROME_NAME = re.compile(
     r"|social|related|recommended|trending|popular|most-read|mostread"
     r"|newsletter|subscribe|subscription|signup|cookie|cookies|consent|gdpr|comment|comments"
     r"|disqus|breadcrumb|breadcrumbs|promo|advert|advertisement|ads|sponsor|sponsored|banner"
-    r"|popup|modal|skip-link|pagination|pager|outbrain|taboola|read-more|readmore"
+    r"|popup|modal|overlay|lightbox|dialog|skip-link|pagination|pager|outbrain|taboola|read-more|readmore"
     r"|more-stories|further-reading|byline|author-bio|tags|tag-list|next-article|prev-article"
     r"|previous-article|article-nav|post-nav|post-navigation|post-meta|entry-meta"
     r"|article-meta|dateline|timestamp|logo|brand|site-title|site-name|tagline"
@@ -57,6 +57,7 @@ CONTENT_TOKEN = re.compile(
 PAGE_HEADER_NAME = re.compile(r"(?:^|[-_\s])(?:header|masthead|site-header)(?=$|[-_\s\d])", re.I)
 # The h1 look-up stops after this many nodes so a huge header cannot make it quadratic.
 HEADER_SCAN_NODES = 3000
+DIALOG = "dialog"
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -74,6 +75,8 @@ def chrome_reason(node: LexborNode) -> str:
     attributes = node.attributes
     if _is_hidden(attributes):
         return "hidden"
+    if is_dialog(node):
+        return DIALOG  # a pop-up over the page (login, glossary, newsletter), not the page
     names = element_names(node)
     if (tag == "header" or PAGE_HEADER_NAME.search(names)) and not _holds_h1(node):
         return "page header"
@@ -95,6 +98,10 @@ def is_hidden(node: LexborNode) -> bool:
     attributes = node.attributes
     style = attributes.get("style")
     return "hidden" in attributes or bool(style and HIDDEN_STYLE.search(style))
+
+
+def is_dialog(node: LexborNode) -> bool:
+    return node.attributes.get("role") in ("dialog", "alertdialog")
 
 
 def _is_hidden(attributes: dict[str, str | None]) -> bool:

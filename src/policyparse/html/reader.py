@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..blocks import Block, Heading, Paragraph, Reading, Span
-from .chrome import CHROME_TAGS, chrome_reason, element_names
+from .chrome import CHROME_TAGS, chrome_reason, element_names, is_dialog
 from .lists import card_heading, read_items, read_list
 from .tables import is_layout_table, read_table
 from .text import (
@@ -237,8 +237,9 @@ class _Reader:
     def _wraps_the_article(self, node: LexborNode) -> bool:
         if node.mem_id in self.main_ancestors:
             return True
-        if node.tag in CHROME_TAGS or self.size_budget <= 0:
-            return False  # <nav>, <footer>, <aside> are furniture by the author's own markup
+        if node.tag in CHROME_TAGS or self.size_budget <= 0 or is_dialog(node):
+            # <nav>, <footer>, <aside>, role="dialog": furniture by the author's own markup
+            return False
         chars = _text_length(node)
         self.size_budget -= chars
         if chars > MAX_CHROME_SHARE * self.story_chars:
