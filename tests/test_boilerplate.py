@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from policyparse import parse
 from policyparse.blocks import Heading, ListBlock, ListItem, Paragraph
 from policyparse.boilerplate import remove_boilerplate
 
@@ -86,3 +87,45 @@ def test_furniture_items_leave_a_list_one_by_one() -> None:
     cleaned = remove_boilerplate([ListBlock(items=items)])
     assert [item.text for item in cleaned.blocks[0].items] == ["Grid: new lines"]
     assert [d.reason for d in cleaned.dropped] == ["site furniture text"]
+
+
+def test_runs_of_teaser_cards_are_dropped_but_linked_section_headings_stay() -> None:
+    cards = "".join(
+        f'<article><a href="/story{i}"><h4>Other story number {i} in the news today</h4></a>'
+        f"<p>A short teaser line for story {i}.</p></article>"
+        for i in range(3)
+    )
+    html = (
+        "<h1>Plan</h1><p>The article text is long enough to be the article itself here.</p>"
+        f"<section><h3>World</h3>{cards}</section>"
+    )
+    document = parse(html)
+    assert document.pillars == ()
+    assert sum("teaser" in d.reason for d in document.dropped) == 7  # label, 3 cards, 3 teasers
+    sections = "".join(
+        f'<a href="/{name}"><h2>{name}</h2></a><p>First paragraph about {name} and what changes.</p>'
+        f"<p>Second paragraph about {name}.</p><p>Third paragraph about {name}.</p>"
+        for name in ("Taxes", "Pensions")
+    )
+    assert [p.title for p in parse(f"<h1>Plan</h1>{sections}").pillars] == ["Taxes", "Pensions"]
+
+
+def test_a_paragraph_repeated_word_for_word_is_kept_once() -> None:
+    caption = "The minister speaks at the opening of the new line in the city centre on Monday."
+    html = f"<h1>Plan</h1><p>{caption}</p><p>The article says more.</p><p>{caption}</p>"
+    document = parse(html)
+    assert document.lede.count(caption) == 1
+    assert any(d.reason.startswith("repeats an earlier paragraph") for d in document.dropped)
+
+
+def test_script_text_does_not_hide_the_main_article() -> None:
+    script = "<script>" + "var data = 1;" * 5000 + "</script>"
+    article = (
+        "<article><h1>Plan</h1>"
+        + "<p>The plan funds new lines in every region.</p>" * 20
+        + "</article>"
+    )
+    document = parse(
+        f"<html><body>{script}{article}<div><p>Unrelated box outside.</p></div></body></html>"
+    )
+    assert any(d.reason == "page furniture (outside the main article)" for d in document.dropped)

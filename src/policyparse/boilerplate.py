@@ -112,6 +112,16 @@ MAX_NAV_ITEM_WORDS = 12
 # A trailing headline sharing less than this share of its words with the article is
 # reported as unrelated (it is dropped either way: it heads no text).
 RELATED_OVERLAP = 0.5
+# A heading whose text is this much link is a link to another page.
+ALL_LINKS_RATIO = 0.9
+# A teaser card: a heading that is all link, and under it at most this much (a teaser
+# sentence, a date). Cards come in runs; one alone may be a linked section heading.
+CARD_MAX_BLOCKS = 2
+CARD_MAX_WORDS = 40
+MIN_CARD_RUN = 2
+# A repeated paragraph this long is a duplicate; short ones ("Read more") are the running
+# lines handled above.
+MIN_REPEAT_WORDS = 8
 
 
 @dataclass
@@ -125,10 +135,16 @@ def remove_boilerplate(blocks: list[Block]) -> Cleaned:
     result = Cleaned(blocks=[])
     skip_until_level: int | None = None
     repeated = _repeated_lines(blocks)
-    for block in blocks:
+    seen: set[str] = set()
+    cards = _teaser_cards(blocks)
+    for index, block in enumerate(blocks):
         reason = _furniture_reason(block)
         if not reason and isinstance(block, Paragraph) and block.text in repeated:
             reason = "repeated through the document (running header or footer)"
+        if not reason and index in cards:
+            reason = "teaser of another article (a run of linked headline cards)"
+        if not reason and _is_repeat(block, seen):
+            reason = "repeats an earlier paragraph word for word (a caption shown twice)"
         if skip_until_level is not None:
             if _ends_related_section(block, skip_until_level) and not reason:
                 skip_until_level = None
@@ -145,6 +161,55 @@ def remove_boilerplate(blocks: list[Block]) -> Cleaned:
             result.blocks.append(block)
     _drop_trailing_headlines(result)
     return result
+
+
+def _teaser_cards(blocks: list[Block]) -> set[int]:
+    """Indexes of the blocks in runs of teaser cards: a linked headline with at most a
+    teaser line and a date under it, two or more in a row, with the label heading that
+    opens the run ("More stories") if it heads nothing else."""
+    found: set[int] = set()
+    index = 0
+    while index < len(blocks):
+        run_end = index
+        while (card_end := _card_end(blocks, run_end)) is not None:
+            run_end = card_end
+        if run_end > index and _cards_in(blocks, index, run_end) >= MIN_CARD_RUN:
+            start = index - 1 if index and isinstance(blocks[index - 1], Heading) else index
+            found.update(range(start, run_end))
+            index = run_end
+        else:
+            index += 1
+    return found
+
+
+def _card_end(blocks: list[Block], start: int) -> int | None:
+    """The index after the card starting at ``start``, or None when none starts there."""
+    heading = blocks[start] if start < len(blocks) else None
+    if not isinstance(heading, Heading) or heading.link_ratio < ALL_LINKS_RATIO:
+        return None
+    end, words = start + 1, 0
+    while end < len(blocks) and not isinstance(blocks[end], Heading | Table):
+        words += len(words_of(block_text(blocks[end])))
+        end += 1
+    if end - start - 1 > CARD_MAX_BLOCKS or words > CARD_MAX_WORDS:
+        return None
+    return end
+
+
+def _cards_in(blocks: list[Block], start: int, end: int) -> int:
+    return sum(1 for block in blocks[start:end] if isinstance(block, Heading))
+
+
+def _is_repeat(block: Block, seen: set[str]) -> bool:
+    """A long paragraph met before, word for word: slideshows and galleries print the
+    same caption for the thumbnail, the full view and the lightbox."""
+    if not isinstance(block, Paragraph) or len(words_of(block.text)) < MIN_REPEAT_WORDS:
+        return False
+    key = " ".join(block.text.split())
+    if key in seen:
+        return True
+    seen.add(key)
+    return False
 
 
 def _keep_article_items(block: ListBlock, result: Cleaned) -> None:

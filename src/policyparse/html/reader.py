@@ -78,6 +78,7 @@ class _Frame:
 # The main-content element must hold at least this share of the page's text (and this
 # many characters) to be trusted; a smaller <article> is a teaser card, not the story.
 MIN_MAIN_SHARE = 0.25
+INVISIBLE_TAGS = ("script", "style", "noscript", "template")
 MIN_MAIN_CHARS = 400
 MAIN_SELECTORS = ('[itemprop="articleBody"]', "article", "main, [role=main]")
 OUTSIDE_MAIN = "outside the main article"
@@ -96,6 +97,9 @@ COMMENTS = re.compile(r"comment|disqus|repl(?:y|ies)", re.IGNORECASE)
 
 def read_html(text: str) -> Reading:
     tree = LexborHTMLParser(text)
+    # Never shown, and their text (JSON, code) would count as page text when the reader
+    # weighs the article against the rest of the page.
+    tree.strip_tags(list(INVISIBLE_TAGS), recursive=True)
     body = tree.body
     reader = _Reader(main=_main_content(tree, body), page_chars=_text_length(body))
     if body is not None:
