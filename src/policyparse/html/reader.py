@@ -80,7 +80,10 @@ class _Frame:
 MIN_MAIN_SHARE = 0.25
 INVISIBLE_TAGS = ("script", "style", "noscript", "template")
 MIN_MAIN_CHARS = 400
-MAIN_SELECTORS = ('[itemprop="articleBody"]', "article", "main, [role=main]")
+ARTICLE_BODY = '[itemprop="articleBody"]'
+MAIN_SELECTORS = (ARTICLE_BODY, "article", "main, [role=main]")
+# The share a main element needs when schema.org names it or it holds the <h1>.
+MIN_MARKED_MAIN_SHARE = 0.08
 OUTSIDE_MAIN = "outside the main article"
 
 
@@ -136,7 +139,14 @@ def _main_content(tree: LexborHTMLParser, body: LexborNode | None) -> LexborNode
         if not sized:
             continue
         chars, node = max(sized, key=lambda pair: pair[0])
-        if chars >= MIN_MAIN_CHARS and chars >= MIN_MAIN_SHARE * page_chars:
+        if chars < MIN_MAIN_CHARS:
+            continue
+        if chars >= MIN_MAIN_SHARE * page_chars:
+            return node
+        # A small share of a page heavy with teasers: still the story when it says so,
+        # by schema.org markup or by holding the headline.
+        is_marked = selector == ARTICLE_BODY or node.css_first("h1") is not None
+        if is_marked and chars >= MIN_MARKED_MAIN_SHARE * page_chars:
             return node
     return None
 
