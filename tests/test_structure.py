@@ -165,3 +165,22 @@ def test_a_table_of_periods_and_amounts_is_figures() -> None:
     structure = build_structure([Heading(text="Plan", level=1), Heading(text="Käufe"), table], "")
     assert structure.pillars[0].initiatives == ()
     assert structure.dropped[0].reason == "table of figures, no describing column"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 de mayo: Día Mundial del Trabajo",  # a calendar entry
+        "Primer periodo de clases: 14 de marzo a 13 de mayo",  # a schedule
+        "Lionel Messi: ¿cuánto dinero gana el jugador del PSG?",  # a teaser question
+        "Erstens: Wir dürfen nicht nachlassen im Einsatz für die Verfassung.",  # a signpost
+        "Secondly: the fund will be reviewed every year by the ministry.",
+    ],
+)
+def test_calendar_entries_teasers_and_signposts_are_not_named_items(text: str) -> None:
+    assert split_name(text) is None
+
+
+def test_a_named_item_with_a_date_inside_its_sentence_stays_one() -> None:
+    split = split_name("Rail Fund: from 1 April 2026 the fund pays for new lines.")
+    assert split is not None and split.name == "Rail Fund"

@@ -14,6 +14,7 @@ from .textutil import (
     ends_with_punctuation,
     is_capitalised,
     is_numeric_text,
+    reads_as_date,
     title_case_ratio,
     words_of,
 )
@@ -265,11 +266,31 @@ NOT_A_DESCRIPTION_START = re.compile(r"^[\"“”„«»‘’‚'‹›,;)]")
 
 
 def _is_named_item(name: str, description: str) -> bool:
-    """A name that is more than function words ("by: Jane Doe" is a byline), and a
-    description that is not a quotation or the rest of a sentence."""
+    """A name that is more than function words ("by: Jane Doe" is a byline) or a signpost
+    ("Secondly: …"), and a description that is not a quotation, the rest of a sentence, a
+    question (a teaser) or only a date (a calendar entry)."""
     if not name or not description or NOT_A_DESCRIPTION_START.match(description):
         return False
-    return any(word.lower() not in MINOR_WORDS for word in words_of(name))
+    if description.rstrip().endswith(("?", "？")) or reads_as_date(description):
+        return False
+    if reads_as_date(name):
+        return False  # "1 de mayo: Día del Trabajo" is a calendar entry
+    words = [word.lower() for word in words_of(name)]
+    if len(words) == 1 and words[0] in DISCOURSE_MARKERS:
+        return False
+    return any(word not in MINOR_WORDS for word in words)
+
+
+# Words that order an argument, not name a measure: "Erstens: Wir dürfen …".
+DISCOURSE_MARKERS = frozenset(
+    """
+    first firstly second secondly third thirdly fourth fifth finally lastly also moreover
+    furthermore however therefore meanwhile importantly erstens zweitens drittens viertens
+    schließlich schliesslich außerdem zudem ferner primero segundo tercero finalmente además
+    premièrement deuxièmement troisièmement enfin ensuite puis primeiro segundo terceiro
+    primo secondo terzo infine
+    """.split()
+)
 
 
 def _strip_name_period(name: str) -> str:
@@ -493,7 +514,8 @@ def _find_header(
 
 def _is_figures(body: tuple[tuple[str, ...], ...], column: int) -> bool:
     values = [row[column] for row in body if row[column]]
-    return not values or sum(1 for value in values if is_numeric_text(value)) * 2 > len(values)
+    figures = sum(1 for value in values if is_numeric_text(value) or reads_as_date(value))
+    return not values or figures * 2 > len(values)
 
 
 def _mean_words(body: tuple[tuple[str, ...], ...], column: int) -> float:

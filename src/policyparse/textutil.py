@@ -162,3 +162,44 @@ def reads_as_heading(text: str) -> bool:
     if ends_with_punctuation(text):
         return False
     return len(words) <= SHORT_HEADING_WORDS or title_case_ratio(text) >= MIN_TITLE_CASE_RATIO
+
+
+# Month names and abbreviations (English, German, French, Spanish, Portuguese, Italian,
+# Dutch) and the little words of a date range: "14 de marzo a 13 de mayo", "3–9 June 2024".
+MONTH_WORDS = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz mai juni juli
+    oktober dezember janvier février mars avril mai juin juillet août septembre octobre
+    novembre décembre enero febrero marzo abril mayo junio julio agosto septiembre setiembre
+    octubre noviembre diciembre janeiro fevereiro março maio junho julho setembro outubro
+    novembro dezembro gennaio febbraio aprile maggio giugno luglio settembre ottobre
+    dicembre januari februari maart mei augustus
+    """.split()
+)
+DATE_CONNECTIVES = frozenset(
+    "de del a al y e to until till and from bis vom zum von und au du le et el la des of "
+    "the – - — / through thru".split()
+)
+# A date says when, in a few words; past this it is a sentence that holds a date.
+MAX_DATE_WORDS = 10
+
+
+def reads_as_date(text: str) -> bool:
+    """A date or a date range, and nothing else: a calendar entry, not a description.
+
+    >>> [reads_as_date(t) for t in ("14 de marzo a 13 de mayo", "3–9 June 2024", "Q3 2025",
+    ...  "From 1 April, fares rise 5%")]
+    [True, True, False, False]
+    """
+    words = re.findall(r"[^\W_]+|[–—/-]", text.casefold())
+    if not words or len(words) > MAX_DATE_WORDS or not any(w.isdigit() for w in words):
+        return False
+    has_month = any(word in MONTH_WORDS for word in words)
+    return has_month and all(
+        word.isdigit()
+        or word in MONTH_WORDS
+        or word in DATE_CONNECTIVES
+        or re.fullmatch(r"\d+(?:st|nd|rd|th|er|º|o)", word) is not None
+        for word in words
+    )
