@@ -10,49 +10,26 @@ from __future__ import annotations
 
 import json
 import sys
-import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 import policyparse
+from policyparse.evaluation import Score, count_matches, is_same_text
 
 ROOT = Path(__file__).resolve().parents[1]
-FUZZY = 0.9
-
-
-def tokens(text: str) -> Counter[str]:
-    return Counter(unicodedata.normalize("NFKC", text).casefold().split())
-
-
-def token_f1(a: str, b: str) -> float:
-    left, right = tokens(a), tokens(b)
-    if not left and not right:
-        return 1.0
-    common = sum((left & right).values())
-    if not common:
-        return 0.0
-    precision, recall = common / sum(left.values()), common / sum(right.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 def matches(predicted: Sequence[tuple[str, ...]], golden: Sequence[tuple[str, ...]]) -> int:
-    """Greedy one-to-one matching where every field reaches the fuzzy threshold."""
-    unused = list(golden)
-    hits = 0
-    for item in predicted:
-        for index, gold in enumerate(unused):
-            if all(token_f1(p, g) >= FUZZY for p, g in zip(item, gold, strict=True)):
-                hits += 1
-                del unused[index]
-                break
-    return hits
+    """One-to-one matches where every field is the same text (token F1 >= 0.9)."""
+
+    def same(got: tuple[str, ...], want: tuple[str, ...]) -> bool:
+        return all(is_same_text(a, b) for a, b in zip(got, want, strict=True))
+
+    return count_matches(list(predicted), list(golden), same)
 
 
 def f1(hits: int, predicted: int, golden: int) -> float:
-    if predicted == golden == 0:
-        return 1.0
-    return 2 * hits / (predicted + golden) if predicted + golden else 0.0
+    return Score(hits=hits, predicted=predicted, expected=golden).f1
 
 
 def score(input_path: Path, expected: dict[str, object]) -> tuple[int, int, int, int, int, int]:

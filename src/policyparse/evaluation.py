@@ -191,7 +191,7 @@ def _initiative_score(document: PolicyDocument, gold: dict[str, Any]) -> Score:
         for pillar in gold.get("pillars", [])
         for item in pillar.get("initiatives", [])
     ]
-    hits = _greedy_hits(predicted, expected, _same_initiative)
+    hits = count_matches(predicted, expected, _same_initiative)
     return Score(hits=hits, predicted=len(predicted), expected=len(expected))
 
 
@@ -211,13 +211,13 @@ def _pillar_score(document: PolicyDocument, gold: dict[str, Any]) -> Score:
         )
 
     return Score(
-        hits=_greedy_hits(predicted, expected, same),
+        hits=count_matches(predicted, expected, same),
         predicted=len(predicted),
         expected=len(expected),
     )
 
 
-def _greedy_hits(predicted: list[Any], expected: list[Any], same: Any) -> int:
+def count_matches(predicted: list[Any], expected: list[Any], same: Any) -> int:
     """One-to-one matches, each gold item taking the first unused prediction it matches."""
     used: set[int] = set()
     hits = 0

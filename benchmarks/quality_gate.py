@@ -1,0 +1,170 @@
+"""The quality gate: extraction quality may rise freely; a fall below a pinned floor fails.
+
+Metrics: the dev and held-out gold sets (``policyparse eval``) and main-content token F1 on
+the 181 pages of article-extraction-benchmark. Floors live in ``quality/floors.json`` with a
+hash of each corpus, so a changed corpus is noticed instead of silently moving the bar.
+
+Run:   python benchmarks/quality_gate.py                  check (exit 1 below a floor)
+       python benchmarks/quality_gate.py --update-floors  raise floors to today's figures
+       python benchmarks/quality_gate.py --update-floors --allow-lower   lower them too
+CI runs the check through tests/test_quality_gate.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import statistics
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import policyparse
+from policyparse.evaluation import evaluate, gold_files
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from content_f1 import CORPUS as CONTENT_CORPUS
+from content_f1 import kept_text, token_scores
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOORS = ROOT / "quality" / "floors.json"
+GOLD_SETS = {"dev": ROOT / "fixtures" / "gold" / "dev", "test": ROOT / "fixtures" / "gold" / "test"}
+# Run-to-run noise: the pipeline is deterministic, so this only absorbs float rounding.
+EPSILON = 0.001
+# Counts that should go down, not up: their pin is a ceiling.
+CEILINGS = ("leaked_markup", "boilerplate_survived", "errors")
+
+
+@dataclass(frozen=True)
+class Check:
+    metric: str
+    value: float
+    pinned: float
+    passed: bool
+
+
+def measure() -> dict[str, float]:
+    """Every gated figure, by name (``dev.initiative_f1``, ``content.f1``…)."""
+    figures: dict[str, float] = {}
+    for name, folder in GOLD_SETS.items():
+        summary = evaluate([folder]).summary()
+        figures.update({f"{name}.{key}": float(value) for key, value in summary.items()})
+    figures.update(_content_figures())
+    return figures
+
+
+def _content_figures() -> dict[str, float]:
+    truth = json.loads((CONTENT_CORPUS / "ground-truth.json").read_text(encoding="utf-8"))
+    scores = []
+    for key in sorted(truth):
+        raw = gzip.decompress((CONTENT_CORPUS / "html" / f"{key}.html.gz").read_bytes())
+        scores.append(token_scores(kept_text(policyparse.parse(raw)), truth[key]["articleBody"]))
+    return {
+        "content.precision": round(statistics.mean(s[0] for s in scores), 4),
+        "content.recall": round(statistics.mean(s[1] for s in scores), 4),
+        "content.f1": round(statistics.mean(s[2] for s in scores), 4),
+    }
+
+
+def corpus_hashes() -> dict[str, str]:
+    """sha256 of every file each metric reads: gold files, their inputs, the benchmark."""
+    hashes = {}
+    for name, folder in GOLD_SETS.items():
+        files = []
+        for gold in gold_files([folder]):
+            files += [gold, gold.parent / json.loads(gold.read_text(encoding="utf-8"))["input"]]
+        hashes[name] = _digest(files)
+    content = [CONTENT_CORPUS / "ground-truth.json", *sorted((CONTENT_CORPUS / "html").iterdir())]
+    hashes["content"] = _digest(content)
+    return hashes
+
+
+def _digest(files: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(file.name.encode())
+        digest.update(hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def is_ceiling(metric: str) -> bool:
+    return metric.rsplit(".", 1)[-1] in CEILINGS
+
+
+def check(figures: dict[str, float], pinned: dict[str, float]) -> list[Check]:
+    checks = []
+    for metric, floor in sorted(pinned.items()):
+        value = figures.get(metric)
+        if value is None:
+            checks.append(Check(metric, float("nan"), floor, False))
+        elif is_ceiling(metric):
+            checks.append(Check(metric, value, floor, value <= floor + EPSILON))
+        else:
+            checks.append(Check(metric, value, floor, value >= floor - EPSILON))
+    return checks
+
+
+def update(figures: dict[str, float], pinned: dict[str, float], allow_lower: bool) -> list[str]:
+    """New pins from today's figures; the metrics that would get worse, unless allowed."""
+    worse = [
+        metric
+        for metric, old in pinned.items()
+        if metric in figures
+        and (figures[metric] > old if is_ceiling(metric) else figures[metric] < old)
+    ]
+    if worse and not allow_lower:
+        return worse
+    pinned.update(figures)
+    return []
+
+
+def load_floors() -> dict[str, object]:
+    return json.loads(FLOORS.read_text(encoding="utf-8")) if FLOORS.exists() else {}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--update-floors", action="store_true")
+    parser.add_argument(
+        "--allow-lower", action="store_true", help="let --update-floors lower a floor"
+    )
+    args = parser.parse_args(argv)
+    stored = load_floors()
+    pinned = dict(stored.get("floors", {}))  # type: ignore[call-overload]
+    figures = measure()
+    hashes = corpus_hashes()
+    if args.update_floors:
+        worse = update(figures, pinned, args.allow_lower)
+        if worse:
+            print(f"refusing to lower {', '.join(sorted(worse))}; pass --allow-lower to mean it")
+            return 1
+        FLOORS.parent.mkdir(exist_ok=True)
+        body = {"corpus_sha256": hashes, "epsilon": EPSILON, "floors": dict(sorted(pinned.items()))}
+        FLOORS.write_text(json.dumps(body, indent=2) + "\n", encoding="utf-8")
+        print(f"pinned {len(pinned)} figures in {FLOORS.relative_to(ROOT)}")
+        return 0
+    return report(check(figures, pinned), stored.get("corpus_sha256", {}), hashes)  # type: ignore[arg-type]
+
+
+def report(checks: list[Check], pinned_hashes: dict[str, str], hashes: dict[str, str]) -> int:
+    changed = sorted(name for name, digest in hashes.items() if pinned_hashes.get(name) != digest)
+    for item in checks:
+        sign = "≤" if is_ceiling(item.metric) else "≥"
+        status = "ok  " if item.passed else "FAIL"
+        print(f"{status} {item.metric:32s} {item.value:8.4f}  pinned {sign} {item.pinned:.4f}")
+    if changed:
+        print(
+            f"FAIL corpus changed since the floors were pinned: {', '.join(changed)} "
+            "(review, then --update-floors)"
+        )
+    failed = [item.metric for item in checks if not item.passed]
+    return 1 if failed or changed or not checks else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
