@@ -123,7 +123,13 @@ def _meta_title(tree: LexborHTMLParser) -> str:
 
 
 def _text_length(node: LexborNode | None) -> int:
-    return len(node.text(deep=True)) if node is not None else 0
+    """Visible characters, whitespace left out: a page indented with thousands of spaces
+    must not weigh more than its words."""
+    return _ink(node.text(deep=True)) if node is not None else 0
+
+
+def _ink(text: str) -> int:
+    return len(text) - sum(text.count(space) for space in " \n\t\r\xa0")
 
 
 def _main_content(tree: LexborHTMLParser, body: LexborNode | None) -> LexborNode | None:
@@ -133,9 +139,9 @@ def _main_content(tree: LexborHTMLParser, body: LexborNode | None) -> LexborNode
     """
     if body is None:
         return None
-    page_chars = len(body.text(deep=True))
+    page_chars = _text_length(body)
     for selector in MAIN_SELECTORS:
-        sized = [(len(node.text(deep=True)), node) for node in tree.css(selector)]
+        sized = [(_text_length(node), node) for node in tree.css(selector)]
         if not sized:
             continue
         chars, node = max(sized, key=lambda pair: pair[0])
@@ -341,7 +347,7 @@ class _Reader:
 
 
 def _link_chars(node: LexborNode) -> int:
-    return sum(len(link.text(deep=True)) for link in node.css("a"))
+    return sum(_ink(link.text(deep=True)) for link in node.css("a"))
 
 
 # "programme-card", "card": a box that names one programme in a heading and describes it.
