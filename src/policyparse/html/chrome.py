@@ -48,9 +48,12 @@ CHROME_SUBSTRING = re.compile(
 )
 # "no-sidebar", "has-comments", "with-menu": classes that describe the layout around
 # the element, not the element.
-LAYOUT_MODIFIER = re.compile(r"^(?:no|has|with|without|show|hide|is|enable|disable)[-_]", re.I)
+LAYOUT_MODIFIER = re.compile(
+    r"^(?:no|has|with|w|and|without|show|hide|is|enable|disable)[-_]", re.IGNORECASE
+)
 CONTENT_TOKEN = re.compile(
-    r"^(?:article|content|main|story|entry|post|text|body)(?:[-_](?:body|content|text|main))?$",
+    r"^(?:(?:page|site|primary)[-_])?(?:article|content|main|story|entry|post|text|body)"
+    r"(?:[-_](?:body|content|text|main))?$",
     re.IGNORECASE,
 )
 # Page headers hold the logo and menus; an article's own header holds its <h1>, and stays.
