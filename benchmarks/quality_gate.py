@@ -108,16 +108,20 @@ def check(figures: dict[str, float], pinned: dict[str, float]) -> list[Check]:
 
 
 def update(figures: dict[str, float], pinned: dict[str, float], allow_lower: bool) -> list[str]:
-    """New pins from today's figures; the metrics that would get worse, unless allowed."""
-    worse = [
-        metric
-        for metric, old in pinned.items()
-        if metric in figures
-        and (figures[metric] > old if is_ceiling(metric) else figures[metric] < old)
-    ]
-    if worse and not allow_lower:
-        return worse
-    pinned.update(figures)
+    """Raise the pins to today's figures (a pin never moves down by noise within epsilon).
+
+    Returns the metrics that got worse by more than epsilon — and pins nothing — unless
+    ``allow_lower``.
+    """
+    failed = {check.metric for check in check(figures, pinned) if not check.passed}
+    if failed and not allow_lower:
+        return sorted(failed)
+    for metric, value in figures.items():
+        old = pinned.get(metric)
+        if old is None or metric in failed:
+            pinned[metric] = value
+        else:
+            pinned[metric] = min(old, value) if is_ceiling(metric) else max(old, value)
     return []
 
 

@@ -36,6 +36,9 @@ def test_update_refuses_to_lower_a_floor_unless_told() -> None:
     better = {"dev.initiative_f1": 0.95, "dev.leaked_markup": 0.0}
     raised = dict(pinned)
     assert quality_gate.update(better, raised, allow_lower=False) == [] and raised == better
+    noise = {"dev.initiative_f1": 0.9 - quality_gate.EPSILON / 2, "dev.leaked_markup": 0.0}
+    kept = dict(pinned)
+    assert quality_gate.update(noise, kept, allow_lower=False) == [] and kept == pinned
 
 
 @pytest.mark.parametrize(

@@ -321,3 +321,14 @@ def test_runs_of_name_colon_sentence_paragraphs_become_a_list() -> None:
 def test_colon_paragraphs_that_are_not_items_stay_paragraphs(texts: tuple[str, ...]) -> None:
     blocks = _paragraphs(*texts)
     assert group_bullet_paragraphs(list(blocks), RepairLog()) == blocks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aufgrund des TabStMoG ergeben sich folgende Veränderungen:",
+        "Nach dem neuen BauGB gilt für alle Gemeinden eine neue Frist.",
+    ],
+)
+def test_mixed_case_abbreviations_are_not_glued_headings(text: str) -> None:
+    assert find_glued_heading(text) is None

@@ -165,8 +165,14 @@ def choose_title(blocks: list[Block], fallback: str, candidates: Sequence[str] =
     ]
     options = [*in_stream, *((None, text) for text in candidates)]
     if options:
-        index, text = max(options, key=lambda option: _title_match(option[1], page_title))
-        if not page_title or _title_match(text, page_title) > 0 or index is not None:
+        # Against the whole title too: a "Site - Section - Headline" title whose headline
+        # reads like a site name (German nouns are capitalised) loses the headline when the
+        # suffix is stripped.
+        def match(text: str) -> float:
+            return max(_title_match(text, page_title), _title_match(text, fallback))
+
+        index, text = max(options, key=lambda option: match(option[1]))
+        if not page_title or match(text) > 0 or index is not None:
             rest = blocks if index is None else blocks[:index] + blocks[index + 1 :]
             return TitleChoice(slash_pipes(strip_pipe_site_suffix(text)), rest, index or 0)
     page_title = slash_pipes(page_title)

@@ -61,6 +61,14 @@ PAGE_HEADER_NAME = re.compile(r"(?:^|[-_\s])(?:header|masthead|site-header)(?=$|
 # The h1 look-up stops after this many nodes so a huge header cannot make it quadratic.
 HEADER_SCAN_NODES = 3000
 DIALOG = "dialog"
+# Classes that hide an element from the screen and keep it for screen readers: skip links,
+# menu labels ("Hauptmenü"), the site name as an invisible <h1>.
+SCREEN_READER_ONLY = re.compile(
+    r"(?:^|\s)(?:sr-only|screen-reader-text|screen-reader-only|visually-hidden|visuallyhidden"
+    r"|u-visually-hidden|aural|a11y-hidden|offscreen|element-invisible|hidden-accessible"
+    r"|assistive-text|show-for-sr|sr-text)(?:\s|$)",
+    re.IGNORECASE,
+)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -78,6 +86,8 @@ def chrome_reason(node: LexborNode) -> str:
     attributes = node.attributes
     if _is_hidden(attributes):
         return "hidden"
+    if SCREEN_READER_ONLY.search(attributes.get("class") or ""):
+        return "for screen readers only"
     if is_dialog(node):
         return DIALOG  # a pop-up over the page (login, glossary, newsletter), not the page
     names = element_names(node)

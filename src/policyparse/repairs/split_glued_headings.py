@@ -68,6 +68,11 @@ class GluedSplit:
     after: str
 
 
+# Another capital after a lower-case letter: the word is itself mixed-case ("StMoG" in
+# "TabStMoG"), so the junction before it is inside an abbreviation.
+MIXED_CASE = re.compile(r"(?<=[a-zäöüß])[A-ZÄÖÜ]")
+
+
 def find_glued_heading(text: str) -> GluedSplit | None:
     """The first junction where a heading is glued onto the sentence after it.
 
@@ -100,9 +105,12 @@ def _is_known_word(text: str, junction: int) -> bool:
     left = GLUED_TOKEN[0].search(text, 0, junction)
     right = GLUED_TOKEN[1].match(text, junction)
     left_part = left.group() if left else ""
-    token = left_part + (right.group() if right else "")
+    right_part = right.group() if right else ""
+    token = left_part + right_part
     if left_part.lower() in NAME_PREFIXES or token.lower() in CAMEL_CASE_WORDS:
         return True
+    if MIXED_CASE.search(right_part):
+        return True  # "TabStMoG", "BauGB": an abbreviation, not a word after a heading
     # A glue accident happens once; a word the text uses twice is the author's spelling.
     return text.count(token) > 1
 
