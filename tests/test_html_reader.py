@@ -223,3 +223,13 @@ def test_dialogs_over_the_page_are_furniture_however_long() -> None:
     assert any(
         d.reason == "page furniture (dialog)" and d.text == "Glossary" for d in document.dropped
     )
+
+
+def test_a_bold_part_number_standing_alone_is_a_heading() -> None:
+    html = (
+        "<h1>Rede</h1><p><b>I.</b></p><p>Der erste Teil der Rede handelt von der Verfassung.</p>"
+        "<p><b>II.</b></p><p>Der zweite Teil handelt von Europa.</p>"
+    )
+    assert [p.title for p in parse(html).pillars] == ["I.", "II."]
+    # A bold sentence ending in a period is still emphasis, not a heading.
+    assert parse("<h1>Plan</h1><p><b>This is bold.</b></p>").pillars == ()

@@ -416,4 +416,10 @@ def _is_bold_heading(line: str, lead: str, link_ratio: float = 0.0) -> bool:
     text = line.strip()
     if not lead or lead.strip() != text or link_ratio >= MAX_HEADING_LINK_RATIO:
         return False
+    if SECTION_NUMBER.match(text):
+        return True  # "<p><b>II.</b></p>": a speech's or report's numbered part
     return len(text.split()) <= MAX_BOLD_HEADING_WORDS and text[-1:] not in ".:;,"
+
+
+# A part number standing alone: "I.", "IV.", "3.", "B."
+SECTION_NUMBER = re.compile(r"^(?:[IVXLC]{1,7}|\d{1,2}|[A-Z])\.$")
