@@ -184,3 +184,17 @@ def test_calendar_entries_teasers_and_signposts_are_not_named_items(text: str) -
 def test_a_named_item_with_a_date_inside_its_sentence_stays_one() -> None:
     split = split_name("Rail Fund: from 1 April 2026 the fund pays for new lines.")
     assert split is not None and split.name == "Rail Fund"
+
+
+def test_sentence_case_names_count_in_a_list_of_named_items() -> None:
+    text = (
+        "Plan\nWorkforce\n"
+        "- Full staffing – bidders will set out how they keep every train staffed.\n"
+        "- Leadership – new franchise agreements will promote good leadership.\n"
+        "- High quality jobs in the longer term – we recognise that people want good jobs.\n"
+    )
+    names = [item.name for item in parse(text).initiatives]
+    assert names == ["Full staffing", "Leadership", "High quality jobs in the longer term"]
+    # Alone, the same shape is a sentence with a dash in it.
+    alone = "Plan\nWorkforce\n- High quality jobs in the longer term – we recognise that people want good jobs.\n"
+    assert parse(alone).initiatives == ()

@@ -233,7 +233,7 @@ def _title_match(text: str, page_title: str) -> float:
     return len(wanted & {word.lower() for word in words_of(text)}) / len(wanted)
 
 
-def split_name(text: str, lead: str = "") -> Split | None:
+def split_name(text: str, lead: str = "", *, in_named_list: bool = False) -> Split | None:
     """Split an item into name and description, or None when it is a plain sentence.
 
     >>> split_name("Direct Talks: Opening channels for dialogue.")
@@ -261,7 +261,7 @@ def split_name(text: str, lead: str = "") -> Split | None:
     if match is None:
         return None
     name, description = text[: match.start()].strip(), text[match.end() :].strip()
-    if not _reads_as_name(name) or not _is_named_item(name, description):
+    if not _reads_as_name(name, in_named_list) or not _is_named_item(name, description):
         return None
     return Split(name, description)
 
@@ -309,12 +309,16 @@ def _strip_name_period(name: str) -> str:
     return name[:-1].rstrip()
 
 
-def _reads_as_name(name: str) -> bool:
+def _reads_as_name(name: str, in_named_list: bool = False) -> bool:
+    """A label, not a clause. Among siblings that are named, a longer name in sentence case
+    is still a name; alone it must be capitalised like one."""
     count = len(words_of(name))
     if count == 0 or count > MAX_NAME_WORDS or ends_with_punctuation(name):
         return False
     if SENTENCE_INSIDE.search(name):  # "Prices rose. Then: …" is two sentences, not a name
         return False
+    if in_named_list:
+        return is_capitalised(name)
     return count <= SHORT_NAME_WORDS or title_case_ratio(name) >= MIN_LONG_NAME_TITLE_RATIO
 
 
@@ -356,9 +360,14 @@ def _add_list(target: _PillarDraft, block: ListBlock, index: int) -> None:
     # list holds two or more items of that shape (a list of funds, not a list of facts).
     if sum(1 for found in splits if found and found.by == "acronym") < MIN_ACRONYM_ITEMS:
         splits = [None if found and found.by == "acronym" else found for found in splits]
-    # In a list of named measures, a bare name ("Digital ID") is a measure not yet described.
+    # In a list of named measures, an item named in sentence case ("High quality jobs in
+    # the longer term – we recognise…") is one too, and a bare name ("Digital ID") is a
+    # measure not yet described.
     if sum(1 for found in splits if found) * 2 >= len(splits):
-        splits = [found or _bare_name(item.text) for item, found in zip(items, splits, strict=True)]
+        splits = [
+            found or split_name(item.text, item.lead, in_named_list=True) or _bare_name(item.text)
+            for item, found in zip(items, splits, strict=True)
+        ]
     for row, (item, found) in enumerate(zip(items, splits, strict=True)):
         details = _descendant_lines(item)
         if found is None:
