@@ -205,8 +205,12 @@ def _cards_in(blocks: list[Block], start: int, end: int) -> int:
 
 
 def _is_repeat(block: Block, seen: set[str]) -> bool:
-    """A long paragraph met before, word for word: slideshows and galleries print the
-    same caption for the thumbnail, the full view and the lightbox."""
+    """A long paragraph met before in the same section, word for word: slideshows and
+    galleries print the same caption for the thumbnail, the full view and the lightbox.
+    (Under another heading the same words may be that section's own text.)"""
+    if isinstance(block, Heading):
+        seen.clear()
+        return False
     if not isinstance(block, Paragraph) or len(words_of(block.text)) < MIN_REPEAT_WORDS:
         return False
     key = " ".join(block.text.split())
