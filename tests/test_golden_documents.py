@@ -44,8 +44,11 @@ def test_seed_has_four_pillars_and_twelve_initiatives() -> None:
     document = parse_file(SEED)
     assert len(document.pillars) == 4
     assert len(document.initiatives) == 12
+    # The unrelated trailing headline, and the two tables' header rows (column labels).
     assert [entry.reason for entry in document.dropped] == [
-        "trailing headline unrelated to the article"
+        "trailing headline unrelated to the article",
+        "table header row (column labels)",
+        "table header row (column labels)",
     ]
 
 

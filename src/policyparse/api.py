@@ -12,7 +12,7 @@ from .boilerplate import remove_boilerplate
 from .errors import InternalError, PolicyParseError, RepairError
 from .html.reader import read_html
 from .load import LoadedInput, load
-from .models import PolicyDocument, Source
+from .models import Dropped, PolicyDocument, Source
 from .options import DEFAULT, ParseOptions, RepairWarning
 from .repairs import RepairLog, check_pass_names, run_passes
 from .structure import build_structure
@@ -78,8 +78,14 @@ def _parse_loaded(loaded: LoadedInput, options: ParseOptions) -> PolicyDocument:
         lede=structure.lede,
         pillars=tuple(structure.pillars),
         repairs=tuple(log.repairs),
-        dropped=tuple(cleaned.dropped + structure.dropped),
+        dropped=tuple(cleaned.dropped + structure.dropped + _skipped(reading)),
     )
+
+
+def _skipped(reading: Reading) -> list[Dropped]:
+    return [
+        Dropped(text=text, reason=reason, where=where) for text, reason, where in reading.skipped
+    ]
 
 
 def read_loaded(loaded: LoadedInput) -> Reading:

@@ -143,6 +143,8 @@ class Reading:
     # Level-1 headings that stood in page furniture (a header above the article): the
     # title may be one of them. Kept apart so the structure builder can choose.
     furniture_h1: list[str] = field(default_factory=list)
+    # What the reader left out of the text on purpose: (text, reason, where).
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)

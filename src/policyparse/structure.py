@@ -432,7 +432,7 @@ def _add_table(target: _PillarDraft, table: Table, index: int) -> list[Dropped]:
         # Sentences in every column (a costs-and-benefits table): prose, not initiatives.
         target.lines.extend(cell for _, row in body for cell in row if cell)
         return []
-    dropped = []
+    dropped = [_header_row_record(table, row_index) for row_index in range(table.header_rows)]
     for row_index, row in body:
         if _is_total_row(row):
             text, where = " ".join(c for c in row if c), table.row_span(row_index).describe()
@@ -440,6 +440,14 @@ def _add_table(target: _PillarDraft, table: Table, index: int) -> list[Dropped]:
         else:
             _add_row(target, table, columns, row_index, row, index)
     return dropped
+
+
+def _header_row_record(table: Table, row_index: int) -> Dropped:
+    """A header row's labels name the columns (attribute keys), not a measure; recorded so
+    the labels of the name and description columns do not vanish."""
+    text = " | ".join(cell for cell in table.rows[row_index] if cell)
+    where = table.row_span(row_index).describe()
+    return Dropped(text=text, reason="table header row (column labels)", where=where)
 
 
 def _is_total_row(row: tuple[str, ...]) -> bool:

@@ -138,7 +138,12 @@ def _read_definitions(
     items: list[tuple[ItemDraft, list[LexborNode], list[LexborNode]]] = []
     open_term = False
     for index, child in enumerate(_definition_children(list_node), 1):
-        run, stopped = subtree_text(child, stop_tags=ITEM_STOP_TAGS)
+        stopped: list[LexborNode]
+        if child.tag == "-text":
+            run, stopped = TextRun(), []
+            run.add(text_node_value(child), in_link=False)
+        else:
+            run, stopped = subtree_text(child, stop_tags=ITEM_STOP_TAGS)
         text = " ".join(run.text().split())
         totals[0] += run.chars
         totals[1] += run.link_chars
@@ -173,11 +178,13 @@ def _element_children(node: LexborNode) -> list[LexborNode]:
 
 
 def _definition_children(node: LexborNode) -> list[LexborNode]:
-    """``dt``/``dd`` elements of a ``dl``, also inside the ``div`` wrappers HTML allows."""
+    """``dt``/``dd`` elements of a ``dl``, also inside the ``div`` wrappers HTML allows; any
+    other child (stray text, a paragraph) is kept too: a browser shows it."""
     found: list[LexborNode] = []
     for child in _element_children(node):
-        if child.tag in ("dt", "dd"):
+        inner = _element_children(child) if child.tag == "div" else []
+        if child.tag == "div" and any(c.tag in ("dt", "dd") for c in inner):
+            found.extend(inner)
+        else:
             found.append(child)
-        elif child.tag == "div":
-            found.extend(c for c in _element_children(child) if c.tag in ("dt", "dd"))
     return found

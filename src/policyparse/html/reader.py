@@ -108,7 +108,10 @@ def read_html(text: str) -> Reading:
     if body is not None:
         reader.walk(body)
     return Reading(
-        blocks=reader.blocks, furniture_h1=reader.furniture_h1, page_title=_meta_title(tree)
+        blocks=reader.blocks,
+        furniture_h1=reader.furniture_h1,
+        page_title=_meta_title(tree),
+        skipped=reader.skipped,
     )
 
 
@@ -169,6 +172,9 @@ class _Reader:
         self.size_budget = SIZE_CHECK_BUDGET * max(page_chars, 1)
         self.blocks: list[Block] = []
         self.furniture_h1: list[str] = []
+        # Marks the reader leaves out of the text (footnote numbers, "[edit]"), kept so
+        # nothing disappears without a record: (text, reason, where).
+        self.skipped: list[tuple[str, str, str]] = []
         self.run = TextRun()
         self.run_bold: LexborNode | None = None
 
@@ -201,6 +207,9 @@ class _Reader:
             self.run.add_break()
             return []
         if (tag == "sup" and is_footnote_marker(node, self.run)) or is_marker(node):
+            self._skip(
+                node, parent, "footnote marker" if tag == "sup" else "edit or back-link marker"
+            )
             return []
         parent.child_counts[tag] += 1
         step = f"{tag}[{parent.child_counts[tag]}]"
@@ -222,6 +231,11 @@ class _Reader:
             self._emit(reading.blocks)
             return self._overflow_frames(reading.overflow, parent, step, chrome)
         return [self._open(node, tag, step, chrome, parent)]
+
+    def _skip(self, node: LexborNode, parent: _Frame, reason: str) -> None:
+        text = " ".join(node.text(deep=True).split())
+        if text:
+            self.skipped.append((text, reason, join_path(parent.path(), node.tag or "")))
 
     def _overflow_frames(
         self,
