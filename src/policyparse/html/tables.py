@@ -221,7 +221,7 @@ def _add_row(grid: _Grid, cells: list[Cell], in_head: bool, span: Span) -> None:
     grid.rows.append(_place_row(cells, grid.carry))
     grid.row_spans.append(span)
     is_header = in_head or (bool(cells) and all(cell.is_th for cell in cells))
-    if not grid.rows[:-1] and not is_header and _is_bold_row(cells):
+    if len(grid.rows) == 1 and not is_header and _is_bold_row(cells):
         is_header = grid.bold_header = True
     if grid.counting_header and is_header:
         grid.header_rows += 1
