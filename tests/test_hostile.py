@@ -6,10 +6,13 @@ recursion errors and no silent loss on inputs built to break a naive implementat
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from policyparse import parse
 from policyparse.html.reader import read_html
+from policyparse.textutil import INVISIBLE
 
 
 def all_text(document: object) -> str:
@@ -209,3 +212,35 @@ def test_any_bytes_give_a_record_or_a_typed_error(data: bytes) -> None:
         raise
     except PolicyParseError:
         pass
+
+
+HOSTILE = sorted(
+    path
+    for path in (Path(__file__).resolve().parents[1] / "fixtures" / "hostile").iterdir()
+    if path.name != "README.md"
+)
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("path", HOSTILE, ids=[path.name for path in HOSTILE])
+def test_hostile_fixture_gives_a_record_or_a_typed_error(path: Path) -> None:
+    try:
+        document = parse(path)
+    except InternalError:
+        raise
+    except PolicyParseError as error:
+        assert error.code == "bad-input"
+        return
+    strings = [document.title, document.lede]
+    strings += [text for pillar in document.pillars for text in (pillar.title, pillar.description)]
+    strings += [text for item in document.initiatives for text in (item.name, item.description)]
+    controls = [char for text in strings for char in text if char in INVISIBLE]
+    assert not controls, controls
+
+
+def test_mixed_and_lying_encodings_read_as_a_person_would() -> None:
+    hostile = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
+    mixed = parse(hostile / "mixed-encodings.html")
+    assert (mixed.source.encoding, mixed.lede) == ("utf-8+cp1252", "Café in UTF-8\nCafé in Latin-1")
+    lying = parse(hostile / "lying-meta-charset.html")
+    assert (lying.source.encoding, lying.lede) == ("utf-8", "Café costs €4.")

@@ -221,15 +221,51 @@ def decode_bytes(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
     for bom, codec in BOMS:
         if raw.startswith(bom):
             return raw[len(bom) :].decode(codec, "replace"), codec
+    utf8 = _try_decode(raw, "utf-8")
     declared = _declared_codec(raw)
-    if declared:
+    if declared and not (utf8 is not None and declared != "utf-8" and not raw.isascii()):
         decoded = _try_decode(raw, declared)
         if decoded is not None:
             return decoded, declared
-    decoded = _try_decode(raw, "utf-8")
-    if decoded is not None:
-        return decoded, "utf-8"
+    # Bytes that are valid UTF-8 and not plain ASCII are UTF-8, whatever the page declares:
+    # legacy encodings almost never form valid multi-byte sequences by accident.
+    if utf8 is not None:
+        return utf8, "utf-8"
+    mixed = _decode_mostly_utf8(raw)
+    if mixed is not None:
+        return mixed, "utf-8+cp1252"
     return _detect(raw)
+
+
+# A file of UTF-8 with a few windows-1252 bytes pasted in (a template in one encoding, an
+# article in another) is read as UTF-8, each invalid byte as windows-1252. Past this many
+# invalid bytes the file is not UTF-8 with accidents but another encoding.
+MAX_MIXED_INVALID_BYTES = 1000
+
+
+def _decode_mostly_utf8(raw: bytes) -> str | None:
+    """UTF-8 with stray single-byte characters, or None when that is not what the bytes are.
+
+    >>> _decode_mostly_utf8("Café ".encode() + "Café".encode("cp1252"))
+    'Café Café'
+    """
+    replaced = raw.decode("utf-8", "replace")
+    invalid = replaced.count("\ufffd") - raw.decode("utf-8", "ignore").count("\ufffd")
+    multibyte = sum(1 for char in replaced if ord(char) > 0x7F and char != "\ufffd")
+    if invalid == 0 or invalid > MAX_MIXED_INVALID_BYTES or multibyte < invalid:
+        return None
+    parts, position = [], 0
+    while position < len(raw):
+        try:
+            parts.append(raw[position:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as error:
+            end = position + error.start
+            parts.append(raw[position:end].decode("utf-8"))
+            bad = raw[end : position + error.end]
+            parts.append(bad.decode("cp1252", "replace"))
+            position += error.end
+    return "".join(parts)
 
 
 def _codec_for(label: str) -> str | None:

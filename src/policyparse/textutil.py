@@ -6,8 +6,19 @@ import html
 import re
 import unicodedata
 
-# Zero-width and invisible formatting characters that scrapers leave inside words.
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Zero-width and invisible formatting characters that scrapers leave inside words; bidi
+# embedding, override and isolate controls, which can make text read in an order other
+# than the one it is stored in; and C0 control characters other than tab and newlines.
+INVISIBLE = dict.fromkeys(
+    [
+        *map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        *(code for code in range(0x20) if chr(code) not in "\t\n\r"),
+        0x7F,
+    ],
+    None,
+)
 WHITESPACE_RUN = re.compile(r"\s+")
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Entities escaped more than once ("&amp;amp;") need one round per escape; three covers
