@@ -244,3 +244,43 @@ def test_mixed_and_lying_encodings_read_as_a_person_would() -> None:
     assert (mixed.source.encoding, mixed.lede) == ("utf-8+cp1252", "Café in UTF-8\nCafé in Latin-1")
     lying = parse(hostile / "lying-meta-charset.html")
     assert (lying.source.encoding, lying.lede) == ("utf-8", "Café costs €4.")
+
+
+# -- regular expressions: no input shape makes a pattern rescan (found: a 20k-letter name
+# took 4 s, 80k took 62 s, before the patterns were anchored at word and run starts) -------
+
+LONG = 200_000
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plan\nParts\n- " + "a" * LONG + ": thing.\n- Bus: buses.\n",
+        "Plan\nParts\n- " + "Aa" * (LONG // 2) + ": thing.\n- Bus: buses.\n",
+        "<h1>Plan</h1><ul><li>" + "Aa" * (LONG // 2) + ": x</li><li>B: y</li></ul>",
+        "<title>" + "a - " * (LONG // 4) + "Times</title><h1>x</h1>",
+        "Plan\n" + "a" + " " * LONG + "|" + " " * LONG + "b\n",
+        "Plan\nParts\n- " + "a:" * (LONG // 2) + "\n",
+        "Plan\nParts\n- " + "a - " * (LONG // 4) + "\n",
+        "Plan\n" + "**a" * (LONG // 3) + "\n",
+        "Plan\n" + "&amp" * (LONG // 4) + "\n",
+        "Plan\n" + "aB" * (LONG // 2) + "\n",
+        "Plan\n" + "1." * (LONG // 2) + "\n",
+    ],
+    ids=[
+        "long-name",
+        "long-camel-name",
+        "long-html-name",
+        "dashed-title",
+        "spaces-around-pipe",
+        "colons",
+        "dashes",
+        "bold-markers",
+        "entities",
+        "camel-glue",
+        "numbered",
+    ],
+)
+def test_pathological_shapes_are_linear(text: str) -> None:
+    parse(text)

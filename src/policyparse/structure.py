@@ -21,7 +21,8 @@ from .textutil import (
 
 # "Name: description" — a colon not inside a time or URL ("10:30", "https:").
 # "Name – description", "Name — description", "Name - description" need spaces around the dash.
-NAME_SEPARATOR = re.compile(r"\s*[:：](?![0-9/])\s*|\s+[–—-]{1,2}\s+")
+# Each alternative starts where a whitespace run starts, so a long run is scanned once.
+NAME_SEPARATOR = re.compile(r"(?<!\s)\s*[:：](?![0-9/])\s*|(?<!\s)\s+[–—-]{1,2}\s+")
 # A name is a label, not a clause: past this many words the colon introduces something else;
 # past the short limit it must also be capitalised like a name ("Joint Research Programme
 # for Coastal Flood Risk:"), not a sentence ("The city will also build new cycle paths:").
@@ -44,7 +45,9 @@ MAX_KICKER_WORDS = 4
 # A heading this close to the page's <title> (word overlap both ways) is that title.
 SAME_TITLE = 0.9
 TITLE_SEARCH_BLOCKS = 12
-SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2,}[.!?]\s")
+# Starts only at a word's start: from every letter of one long word it would rescan the
+# rest of the word, quadratic in its length.
+SENTENCE_INSIDE = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}[.!?]\s")
 SITE_SUFFIX = re.compile(r"^(?P<title>.+)\s+(?:[|–—·•»]|-|::)\s+(?P<site>[^|–—·•»]{1,60})$")
 MAX_SITE_NAME_WORDS = 6
 # Header words for the describing column, strongest first: "Description" beats "Objective"
