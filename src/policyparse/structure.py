@@ -22,7 +22,7 @@ from .textutil import (
 # "Name: description" — a colon not inside a time or URL ("10:30", "https:").
 # "Name – description", "Name — description", "Name - description" need spaces around the dash.
 # Each alternative starts where a whitespace run starts, so a long run is scanned once.
-NAME_SEPARATOR = re.compile(r"(?<!\s)\s*[:：](?![0-9/])\s*|(?<!\s)\s+[–—-]{1,2}\s+")
+NAME_SEPARATOR = re.compile(r"(?:(?<!\s)\s+)?[:：](?![0-9/])\s*|(?<!\s)\s+[–—-]{1,2}\s+")
 # A name is a label, not a clause: past this many words the colon introduces something else;
 # past the short limit it must also be capitalised like a name ("Joint Research Programme
 # for Coastal Flood Risk:"), not a sentence ("The city will also build new cycle paths:").

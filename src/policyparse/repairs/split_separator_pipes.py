@@ -15,7 +15,8 @@ from dataclasses import replace
 from ..blocks import Block, ListBlock, Paragraph, Table, map_item_texts
 from .log import RepairLog
 
-PIPE = re.compile(r"(?<!\s)\s*[|｜¦]+\s*")  # from a run's start: linear in long runs
+# Leading space only from the start of a whitespace run: linear in long runs.
+PIPE = re.compile(r"(?:(?<!\s)\s+)?[|｜¦]+\s*")
 
 
 def split_separator_pipes(blocks: list[Block], log: RepairLog) -> list[Block]:
