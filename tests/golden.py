@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from policyparse import PolicyDocument
+from policyparse.conservation import record_texts
 from policyparse.validation.rules import ENTITY_TEXT, MARKDOWN_BOLD, TAG_FRAGMENT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,17 +68,7 @@ def expected_summary(expected: dict[str, Any]) -> dict[str, Any]:
 
 
 def output_strings(document: PolicyDocument) -> list[str]:
-    strings = [document.title, document.lede]
-    for pillar in document.pillars:
-        strings += [pillar.title, pillar.description]
-        for item in pillar.initiatives:
-            strings += [
-                item.name,
-                item.description,
-                *item.attributes.keys(),
-                *item.attributes.values(),
-            ]
-    return strings
+    return record_texts(document, with_dropped=False)
 
 
 def leaks_in(document: PolicyDocument) -> list[str]:

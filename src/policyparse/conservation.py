@@ -82,7 +82,9 @@ def visible_html_text(html: str) -> str:
     return " ".join(parts)
 
 
-def record_texts(document: PolicyDocument) -> list[str]:
+def record_texts(document: PolicyDocument, *, with_dropped: bool = True) -> list[str]:
+    """Every text of a record: title, lede, pillars, initiatives with their attributes, and
+    (``with_dropped``) what was left out."""
     texts = [document.title, document.lede]
     for pillar in document.pillars:
         texts += [pillar.title, pillar.description]
@@ -93,7 +95,8 @@ def record_texts(document: PolicyDocument) -> list[str]:
                 *item.attributes.keys(),
                 *item.attributes.values(),
             ]
-    texts += [dropped.text for dropped in document.dropped]
+    if with_dropped:
+        texts += [dropped.text for dropped in document.dropped]
     return texts
 
 
