@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from policyparse import parse
+from policyparse import parse, read_tables
 from policyparse.html.reader import read_html
 from policyparse.textutil import INVISIBLE
 
@@ -27,7 +27,7 @@ def all_text(document: object) -> str:
     return "\n".join(parts)
 
 
-@pytest.mark.timeout(120)
+@pytest.mark.timeout(20)
 def test_hundred_thousand_nested_divs_keep_their_text() -> None:
     document = parse("<div>" * 100_000 + "deep text" + "</div>" * 10)
     assert document.lede == "deep text"
@@ -284,3 +284,14 @@ LONG = 200_000
 )
 def test_pathological_shapes_are_linear(text: str) -> None:
     parse(text)
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("tag", ["div", "span", "section", "font", "a", "table", "ul"])
+def test_deep_nesting_is_capped_and_keeps_its_text(tag: str) -> None:
+    from policyparse.conservation import measure_conservation
+    from policyparse.html.depth import MAX_OPEN_ELEMENTS
+
+    markup = f"<{tag}>" * (20 * MAX_OPEN_ELEMENTS) + "Deep text about the rail plan."
+    assert measure_conservation(markup).ratio == 1.0
+    assert read_tables(markup, include_layout=True) is not None

@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..blocks import Block, Heading, Paragraph, Reading, Span
 from .chrome import CHROME_TAGS, chrome_reason, element_names, is_dialog
+from .depth import cap_open_elements
 from .lists import card_heading, read_items, read_list
 from .tables import is_layout_table, read_table
 from .text import (
@@ -99,7 +100,7 @@ COMMENTS = re.compile(r"comment|disqus|repl(?:y|ies)", re.IGNORECASE)
 
 
 def read_html(text: str) -> Reading:
-    tree = LexborHTMLParser(text)
+    tree = LexborHTMLParser(cap_open_elements(text))
     # Never shown, and their text (JSON, code) would count as page text when the reader
     # weighs the article against the rest of the page.
     tree.strip_tags(list(INVISIBLE_TAGS), recursive=True)
