@@ -295,3 +295,23 @@ def test_deep_nesting_is_capped_and_keeps_its_text(tag: str) -> None:
     markup = f"<{tag}>" * (20 * MAX_OPEN_ELEMENTS) + "Deep text about the rail plan."
     assert measure_conservation(markup).ratio == 1.0
     assert read_tables(markup, include_layout=True) is not None
+
+
+def test_record_caps_move_the_excess_to_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    import policyparse.structure as structure
+    from policyparse.conservation import measure_conservation
+
+    monkeypatch.setattr(structure, "MAX_INITIATIVES_PER_PILLAR", 3)
+    monkeypatch.setattr(structure, "MAX_FIELD_CHARS", 50)
+    text = (
+        "Plan\n"
+        + "word " * 40
+        + "\nParts\n"
+        + "".join(f"- Item {i}: does thing {i}.\n" for i in range(5))
+    )
+    document = parse(text)
+    assert len(document.initiatives) == 3 and len(document.lede) == 50
+    reasons = [entry.reason for entry in document.dropped]
+    assert reasons.count("past 3 initiatives in one pillar") == 2
+    assert "past 50 characters in one field" in reasons
+    assert measure_conservation(text).ratio == 1.0
