@@ -24,12 +24,10 @@ from .html.text import SKIP_TAGS
 from .load import load
 from .models import PolicyDocument
 from .options import DEFAULT, ParseOptions
+from .textutil import INVISIBLE
 from .validation.rules import TAG_FRAGMENT
 
 CHARACTER = re.compile(r"[^\W_]")
-# Invisible characters inside words ("Tabaksteuer\u00admodernisierung"): the reader sees
-# one word.
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 # "[text](https://…)": the link target of Markdown is not shown.
 MARKDOWN_TARGET = re.compile(r"\]\([^)\s]*\)")
 # Words that are markup when they stand in scraped text: leaked table tags.

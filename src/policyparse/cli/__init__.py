@@ -15,16 +15,15 @@ from pathlib import Path
 from ..errors import PolicyParseError
 from ..evaluation import evaluate
 from ..models import json_schema_text
+from .exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from .extract import ExtractRequest, run_extract
 from .inputs import DEFAULT_GLOBS
 from .repair import render_repaired
 from .validate import parse_report_target, rules_listing, run_validate
 from .writers import FORMATS
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # Errors in what the user asked for, not in an input: exit 2 like other usage errors.
 USAGE_ERROR_CODES = frozenset({"unknown-rule", "unknown-pass", "unsupported-format"})
-EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
 
 EXTRACT_EXAMPLES = """\
 examples:

@@ -13,11 +13,11 @@ from pathlib import Path
 from ..api import parse
 from ..errors import PolicyParseError
 from ..models import PolicyDocument
+from .exits import EXIT_FAILED, EXIT_OK
 from .inputs import Input, discover
 from .progress import Progress
 from .writers import Writer, open_writer
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # Inputs handed to a worker at a time: enough to amortise the pickling, few enough that
 # the progress bar moves and the output streams.
 CHUNK_SIZE = 4

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..validation import RULES, ValidationReport, validate
+from .exits import EXIT_FAILED, EXIT_OK
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 REPORT_KINDS = ("text", "json", "github", "junit")
 
 

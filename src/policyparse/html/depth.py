@@ -15,7 +15,7 @@ MAX_OPEN_ELEMENTS = 5000
 # Elements whose end tag a parser never implies, so each opening tag nests deeper.
 NESTING_TAGS = (
     "div|span|section|article|main|aside|header|footer|nav|font|b|i|u|s|em|strong|small|big"
-    "|a|blockquote|center|q|sub|sup|mark|abbr|cite|code|del|ins|kbd|label|span|form|fieldset"
+    "|a|blockquote|center|q|sub|sup|mark|abbr|cite|code|del|ins|kbd|label|form|fieldset"
     "|ul|ol|dl|table"
 )
 TAG = re.compile(rf"<(/?)({NESTING_TAGS})(?=[\s/>])[^<>]*>", re.IGNORECASE)
