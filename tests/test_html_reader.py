@@ -147,6 +147,37 @@ def test_furniture_is_labelled_not_removed() -> None:
     assert chrome == ["navigation", "", "share", "footer"]
 
 
+def test_furniture_is_read_whole_with_its_lines_and_words_intact() -> None:
+    """Furniture is dropped whole (read by lexbor, not walked): one block per element, with
+    a line per item and words split over inline tags kept whole."""
+    blocks = blocks_of(
+        '<article><p>Story.</p></article><footer class="post-tags">Tags: <a>#</a><span>Tax'
+        "</span> <a>#</a><span>Jobs</span><ul><li>Home</li><li>News<br>Sport</li></ul>"
+        "Contact</footer>"
+    )
+    assert [(b.chrome, b.text) for b in blocks] == [
+        ("", "Story."),
+        ("footer", "Tags: #Tax #Jobs\nHome\nNews\nSport\nContact"),
+    ]
+
+
+def test_headings_inside_furniture_still_count() -> None:
+    """A title candidate outside the article keeps its inline text, and a sidebar's
+    "Related" heading still covers the teasers that follow it."""
+    page = (
+        "<title>Water Plan Unveiled | Daily</title><header><div class=masthead><h1><span>Water "
+        "Plan</span> <span>Unveiled</span></h1></div></header><main><p>" + "Text. " * 100 + "</p>"
+        '</main><div class="sidebar"><h3>Related stories</h3><p>Teaser one</p></div>'
+        "<h3><a href=/x>Another story</a></h3><p>Short teaser.</p>"
+    )
+    reading = read_html(page)
+    assert reading.furniture_h1 == ["Water Plan Unveiled"]
+    document = parse(page)
+    assert document.title == "Water Plan Unveiled"
+    assert "Another story" not in [pillar.title for pillar in document.pillars]
+    assert any("Another story" in entry.text for entry in document.dropped)
+
+
 def test_title_prefers_h1_matching_the_page_title_over_a_logo() -> None:
     page = (
         "<title>Water Plan Unveiled | Daily</title><header><div class=logo><h1>Daily</h1></div></header>"

@@ -28,6 +28,7 @@ from .text import (
     is_footnote_marker,
     is_marker,
     join_path,
+    plain_text,
     text_node_value,
 )
 
@@ -215,6 +216,10 @@ class _Reader:
         parent.child_counts[tag] += 1
         step = f"{tag}[{parent.child_counts[tag]}]"
         chrome = self._chrome_of(node, parent)
+        if self._is_furniture_block(node, tag, chrome, parent):
+            self._flush(parent)
+            self._drop_furniture(node, join_path(parent.path(), step), chrome)
+            return []
         if _is_loose_item(node, parent):
             self._flush(parent)
             run = _sibling_run(node, parent)
@@ -232,6 +237,26 @@ class _Reader:
             self._emit(reading.blocks)
             return self._overflow_frames(reading.overflow, parent, step, chrome)
         return [self._open(node, tag, step, chrome, parent)]
+
+    def _is_furniture_block(self, node: LexborNode, tag: str, chrome: str, parent: _Frame) -> bool:
+        """Furniture that makes a block of its own, the same block the walk would make.
+
+        Not an inline element inside a furniture heading or line (its text belongs to that
+        line), not an element on the way to the article, and not one that holds a heading:
+        headings in furniture still matter (an ``<h1>`` is a title candidate, a sidebar's
+        "Related" heading covers the teasers after it)."""
+        if not chrome or node.mem_id in self.main_ancestors:
+            return False
+        opens_block = tag in BLOCK_TAGS or chrome != parent.chrome
+        return opens_block and node.css_first(HEADING_SELECTOR) is None
+
+    def _drop_furniture(self, node: LexborNode, path: str, chrome: str) -> None:
+        """A furniture element is dropped whole, so its text is read in one go by lexbor
+        instead of walked: half of a news page's elements are menus, sidebars and footers.
+        """
+        text = plain_text(node)
+        if text:
+            self.blocks.append(Paragraph(text=text, span=Span(path=path), chrome=chrome))
 
     def _skip(self, node: LexborNode, parent: _Frame, reason: str) -> None:
         text = " ".join(node.text(deep=True).split())
@@ -359,6 +384,9 @@ class _Reader:
 
     def _emit(self, blocks: list[Block]) -> None:
         self.blocks.extend(blocks)
+
+
+HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6, [role=heading]"
 
 
 def _link_chars(node: LexborNode) -> int:
