@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from .blocks import Block, Heading, ListBlock, Paragraph, Table, block_text
 from .models import Dropped
-from .textutil import ends_with_punctuation, words_of
+from .textutil import ends_with_punctuation, word_count, words_of
 
 # Headings that open a block of links to other pages, not a section of this article.
 RELATED_HEADING = re.compile(
@@ -193,7 +193,7 @@ def _card_end(blocks: list[Block], start: int) -> int | None:
         return None
     end, words = start + 1, 0
     while end < len(blocks) and not isinstance(blocks[end], Heading | Table):
-        words += len(words_of(block_text(blocks[end])))
+        words += word_count(block_text(blocks[end]), CARD_MAX_WORDS)
         end += 1
     if end - start - 1 > CARD_MAX_BLOCKS or words > CARD_MAX_WORDS:
         return None
@@ -211,7 +211,10 @@ def _is_repeat(block: Block, seen: set[str]) -> bool:
     if isinstance(block, Heading):
         seen.clear()
         return False
-    if not isinstance(block, Paragraph) or len(words_of(block.text)) < MIN_REPEAT_WORDS:
+    if (
+        not isinstance(block, Paragraph)
+        or word_count(block.text, MIN_REPEAT_WORDS) < MIN_REPEAT_WORDS
+    ):
         return False
     key = " ".join(block.text.split())
     if key in seen:
@@ -243,7 +246,9 @@ def _repeated_lines(blocks: list[Block]) -> set[str]:
         block.text
         for block in blocks
         if isinstance(block, Paragraph)
-        and MIN_RUNNING_HEADER_WORDS <= len(words_of(block.text)) <= MAX_RUNNING_HEADER_WORDS
+        and MIN_RUNNING_HEADER_WORDS
+        <= word_count(block.text, MAX_RUNNING_HEADER_WORDS)
+        <= MAX_RUNNING_HEADER_WORDS
     )
     return {text for text, count in counts.items() if count >= MIN_REPEATS}
 
@@ -253,14 +258,17 @@ def _ends_related_section(block: Block, level: int) -> bool:
     if isinstance(block, Heading):
         return block.level <= level
     if isinstance(block, Paragraph):
-        return block.link_ratio < LINK_DENSE_RATIO and len(words_of(block.text)) >= MIN_PROSE_WORDS
+        return (
+            block.link_ratio < LINK_DENSE_RATIO
+            and word_count(block.text, MIN_PROSE_WORDS) >= MIN_PROSE_WORDS
+        )
     return False
 
 
 def _is_meta_strip(text: str) -> bool:
     """'Climate · 3 April 2025 · By Nikos Papadakis': section, date and byline in one strip."""
     parts = [part.strip() for part in META_SEPARATOR.split(text)]
-    if len(parts) < 2 or len(words_of(text)) > MAX_NOTE_WORDS:
+    if len(parts) < 2 or word_count(text, MAX_NOTE_WORDS) > MAX_NOTE_WORDS:
         return False
     return any(META_LINE.match(part) or BYLINE.match(part) for part in parts)
 
@@ -271,7 +279,8 @@ def _line_reason(text: str) -> str:
         return ""
     if len(text) <= MAX_WORDLESS_CHARS and not any(char.isalpha() for char in text):
         return "no words (a counter, a separator)"
-    words = len(words_of(text))
+    # (Every threshold below is at most MAX_FURNITURE_WORDS.)
+    words = word_count(text, MAX_FURNITURE_WORDS)
     if words <= MAX_FURNITURE_WORDS and FURNITURE_TEXT.search(text):
         return "site furniture text"
     if META_LINE.match(text) or PLACE_DATE.match(text) or _is_meta_strip(text):
@@ -308,12 +317,15 @@ def _furniture_reason(block: Block) -> str:
 
 def _is_linked_sentence(text: str) -> bool:
     """'Read the draft plan.' is a sentence that happens to be a link; menus are labels."""
-    return ends_with_punctuation(text) and len(words_of(text)) >= MIN_LINK_SENTENCE_WORDS
+    return (
+        ends_with_punctuation(text)
+        and word_count(text, MIN_LINK_SENTENCE_WORDS) >= MIN_LINK_SENTENCE_WORDS
+    )
 
 
 def _is_channel_promotion(text: str) -> bool:
     return (
-        len(words_of(text)) <= MAX_PROMOTION_WORDS
+        word_count(text, MAX_PROMOTION_WORDS) <= MAX_PROMOTION_WORDS
         and CHANNEL_PROMOTION.search(text) is not None
         and HANDLE_OR_ADDRESS.search(text) is not None
     )

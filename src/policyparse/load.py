@@ -197,11 +197,15 @@ def _reject_binary_signature(raw: bytes) -> None:
             raise InputError(f"input is a {kind}, not HTML or text")
 
 
+# C0 controls other than tab, newlines and form feeds: binary data, not text.
+BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _reject_binary_text(text: str) -> None:
     sample = text[:4096]
     if not sample:
         return
-    controls = sum(1 for char in sample if ord(char) < 32 and char not in "\t\n\r\f\v")
+    controls = len(BINARY_CONTROLS.findall(sample))
     # Real text has almost no C0 controls; a tenth of them means binary data.
     if controls * 10 > len(sample):
         raise InputError("input looks binary (too many control characters)")

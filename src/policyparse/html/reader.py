@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..blocks import Block, Heading, Paragraph, Reading, Span
 from .chrome import CHROME_TAGS, chrome_reason, element_names, is_dialog
 from .depth import cap_open_elements
+from .furniture import furniture_blocks
 from .lists import card_heading, read_items, read_list
 from .tables import is_layout_table, read_table
 from .text import (
@@ -28,7 +29,6 @@ from .text import (
     is_footnote_marker,
     is_marker,
     join_path,
-    plain_text,
     text_node_value,
 )
 
@@ -239,24 +239,21 @@ class _Reader:
         return [self._open(node, tag, step, chrome, parent)]
 
     def _is_furniture_block(self, node: LexborNode, tag: str, chrome: str, parent: _Frame) -> bool:
-        """Furniture that makes a block of its own, the same block the walk would make.
-
-        Not an inline element inside a furniture heading or line (its text belongs to that
-        line), not an element on the way to the article, and not one that holds a heading:
-        headings in furniture still matter (an ``<h1>`` is a title candidate, a sidebar's
-        "Related" heading covers the teasers after it)."""
+        """Furniture that starts a block of its own, where the walk would start one: not an
+        inline element inside a furniture heading or line (its text belongs to that line),
+        and not an element on the way to the article."""
         if not chrome or node.mem_id in self.main_ancestors:
             return False
-        opens_block = tag in BLOCK_TAGS or chrome != parent.chrome
-        return opens_block and node.css_first(HEADING_SELECTOR) is None
+        return tag in BLOCK_TAGS or chrome != parent.chrome
 
     def _drop_furniture(self, node: LexborNode, path: str, chrome: str) -> None:
-        """A furniture element is dropped whole, so its text is read in one go by lexbor
-        instead of walked: half of a news page's elements are menus, sidebars and footers.
-        """
-        text = plain_text(node)
-        if text:
-            self.blocks.append(Paragraph(text=text, span=Span(path=path), chrome=chrome))
+        """A furniture element is dropped whole: read in one cheap pass, not walked."""
+        for block in furniture_blocks(node, Span(path=path), chrome):
+            if isinstance(block, Heading) and len(block.text.split()) > MAX_HEADING_WORDS:
+                block = Paragraph(text=block.text, span=block.span, chrome=chrome)
+            elif isinstance(block, Heading) and block.level == 1:
+                self.furniture_h1.append(block.text)
+            self.blocks.append(block)
 
     def _skip(self, node: LexborNode, parent: _Frame, reason: str) -> None:
         text = " ".join(node.text(deep=True).split())
@@ -384,9 +381,6 @@ class _Reader:
 
     def _emit(self, blocks: list[Block]) -> None:
         self.blocks.extend(blocks)
-
-
-HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6, [role=heading]"
 
 
 def _link_chars(node: LexborNode) -> int:

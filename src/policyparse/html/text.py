@@ -98,29 +98,6 @@ def text_node_value(node: LexborNode) -> str:
     return value.replace("\r", " ").replace("\n", " ").replace("\t", " ")
 
 
-def plain_text(root: LexborNode) -> str:
-    """The subtree's text, lines broken at block elements, without the reader's bookkeeping
-    (links, bold, markers): for furniture, whose text is only recorded as dropped.
-
-    >>> from selectolax.lexbor import LexborHTMLParser
-    >>> tree = LexborHTMLParser("<ul><li><a>#</a>Tax</li><li>Jobs<br>Data</li></ul>after")
-    >>> plain_text(tree.body).split("\\n")
-    ['#Tax', 'Jobs', 'Data', 'after']
-    """
-    parts: list[str] = []
-    for node in root.traverse(include_text=True):
-        tag = node.tag
-        if tag == "-text":
-            previous = node.prev
-            if previous is not None and previous.tag in BLOCK_TAGS:
-                parts.append(LINE_BREAK)  # text after a block ends, on a line of its own
-            parts.append(node.text_content or "")
-        elif tag in BLOCK_TAGS or tag == "br":
-            parts.append(LINE_BREAK)
-    lines = ("".join(parts)).split(LINE_BREAK)
-    return LINE_BREAK.join(" ".join(line.split()) for line in lines if line.strip())
-
-
 def subtree_text(
     root: LexborNode,
     *,

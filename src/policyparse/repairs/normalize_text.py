@@ -33,10 +33,13 @@ def _normalize_block(block: Block, log: RepairLog) -> Block:
     def fix(text: str) -> str:
         return _fix(text, block, log)
 
-    if isinstance(block, Heading | Paragraph):
-        lead = fix(block.lead) if isinstance(block, Paragraph) else ""
-        fixed = replace(block, text=fix(block.text))
-        return replace(fixed, lead=lead) if isinstance(fixed, Paragraph) else fixed
+    if isinstance(block, Paragraph):
+        text, lead = fix(block.text), fix(block.lead)
+        unchanged = text == block.text and lead == block.lead
+        return block if unchanged else replace(block, text=text, lead=lead)
+    if isinstance(block, Heading):
+        text = fix(block.text)
+        return block if text == block.text else replace(block, text=text)
     if isinstance(block, ListBlock):
         return replace(block, items=map_item_texts(block.items, fix))
     rows = tuple(tuple(fix(cell) for cell in row) for row in block.rows)

@@ -9,6 +9,7 @@ heading and the prose after it move out of the table into the document flow.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -24,7 +25,8 @@ from .log import RepairLog
 
 # A lower-case letter (any Latin script) directly followed by a capitalised word.
 # An ALL-CAPS heading glues the same way: "…DISTRICTSThe plan…".
-JUNCTION = re.compile(r"(?:(?<=[a-zß-öø-ÿ])|(?<=[A-ZÀ-ÖØ-Þ]{3}))(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
+# (The capital is tested first: it fails fast at most positions, the look-behinds do not.)
+JUNCTION = re.compile(r"(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])(?:(?<=[a-zß-öø-ÿ])|(?<=[A-ZÀ-ÖØ-Þ]{3}))")
 # A sentence ends at . ! ? before a space, or before a capital when the space was lost
 # too ("on time.Enrolment and OutreachCommon service centres…").
 # "3." after a break is a section number, not a sentence end; "regions.3. Human Capital"
@@ -82,10 +84,14 @@ def find_glued_heading(text: str) -> GluedSplit | None:
     >>> find_glued_heading("The McDonald family met officials on Monday.") is None
     True
     """
+    junctions = JUNCTION.finditer(text)
+    first = next(junctions, None)
+    if first is None:
+        return None  # most paragraphs: no lower-case letter runs into a capital
     boundaries = SENTENCE_BOUNDARY.finditer(text)
     boundary = next(boundaries, None)
     start = 0
-    for junction in JUNCTION.finditer(text):
+    for junction in itertools.chain([first], junctions):
         # Advance the sentence start alongside the junctions: one pass over the text.
         while boundary is not None and boundary.end() <= junction.start():
             start, boundary = boundary.end(), next(boundaries, None)

@@ -61,8 +61,10 @@ def _repair_block(block: Block, log: RepairLog) -> Block:
         return _strip_fragments(text, block.span, log)
 
     if isinstance(block, Heading | Paragraph):
-        return replace(block, text=strip(block.text))
-    return replace(block, items=map_item_texts(block.items, strip))
+        text = strip(block.text)
+        return block if text is block.text else replace(block, text=text)
+    items = map_item_texts(block.items, strip)
+    return block if items == block.items else replace(block, items=items)
 
 
 def _strip_fragments(text: str, span: Span, log: RepairLog) -> str:
