@@ -325,9 +325,9 @@ def _is_linked_sentence(text: str) -> bool:
 
 def _is_channel_promotion(text: str) -> bool:
     return (
-        word_count(text, MAX_PROMOTION_WORDS) <= MAX_PROMOTION_WORDS
-        and CHANNEL_PROMOTION.search(text) is not None
+        CHANNEL_PROMOTION.search(text) is not None
         and HANDLE_OR_ADDRESS.search(text) is not None
+        and word_count(text, MAX_PROMOTION_WORDS) <= MAX_PROMOTION_WORDS
     )
 
 

