@@ -8,7 +8,6 @@ flat block stream: headings, paragraphs, lists, tables. Furniture is labelled, n
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -61,7 +60,8 @@ class _Frame:
     bolds: int = 0
     role: str = "container"  # container | heading | paragraph | inline
     level: int = 0
-    child_counts: Counter[str] = field(default_factory=Counter)
+    # (A plain dict: a Counter per open element costs more than the walk's own work.)
+    child_counts: dict[str, int] = field(default_factory=dict)
     # For <b>/<strong>: the run and the position in it where the bold text began.
     bold_run: TextRun | None = None
     bold_from: int = 0
@@ -106,7 +106,8 @@ def read_html(text: str) -> Reading:
     # weighs the article against the rest of the page.
     tree.strip_tags(list(INVISIBLE_TAGS), recursive=True)
     body = tree.body
-    reader = _Reader(main=_main_content(tree, body), page_chars=_text_length(body))
+    page_chars = _text_length(body)
+    reader = _Reader(main=_main_content(tree, body, page_chars), page_chars=page_chars)
     if body is not None:
         reader.walk(body)
     return Reading(
@@ -137,14 +138,15 @@ def _ink(text: str) -> int:
     return len(text) - sum(text.count(space) for space in " \n\t\r\xa0")
 
 
-def _main_content(tree: LexborHTMLParser, body: LexborNode | None) -> LexborNode | None:
+def _main_content(
+    tree: LexborHTMLParser, body: LexborNode | None, page_chars: int
+) -> LexborNode | None:
     """The element that holds the story (``articleBody``, the largest ``<article>``, ``<main>``).
 
     Everything outside it is labelled furniture (an ``<h1>`` there stays a title candidate).
     """
     if body is None:
         return None
-    page_chars = _text_length(body)
     for selector in MAIN_SELECTORS:
         sized = [(_text_length(node), node) for node in tree.css(selector)]
         if not sized:
@@ -213,8 +215,9 @@ class _Reader:
                 node, parent, "footnote marker" if tag == "sup" else "edit or back-link marker"
             )
             return []
-        parent.child_counts[tag] += 1
-        step = f"{tag}[{parent.child_counts[tag]}]"
+        position = parent.child_counts.get(tag, 0) + 1
+        parent.child_counts[tag] = position
+        step = f"{tag}[{position}]"
         chrome = self._chrome_of(node, parent)
         if self._is_furniture_block(node, tag, chrome, parent):
             self._flush(parent)
