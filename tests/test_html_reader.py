@@ -264,3 +264,22 @@ def test_a_bold_part_number_standing_alone_is_a_heading() -> None:
     assert [p.title for p in parse(html).pillars] == ["I.", "II."]
     # A bold sentence ending in a period is still emphasis, not a heading.
     assert parse("<h1>Plan</h1><p><b>This is bold.</b></p>").pillars == ()
+
+
+def test_nested_unclosed_articles_are_not_each_measured(monkeypatch) -> None:
+    """Unclosed <article> tags nest; sizing every level would read the page once per level
+    (quadratic). Sizing stops once the candidates measured hold twice the page's text."""
+    from policyparse.html import reader
+
+    calls: list[int] = []
+    measure = reader._text_length
+
+    def counting(node):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return measure(node)
+
+    monkeypatch.setattr(reader, "_text_length", counting)
+    page = "<article><p>" + "Story text that goes on. " * 40 + "</p>"
+    reading = read_html(page * 2000)
+    assert len(reading.blocks) == 2000
+    assert len(calls) < 50

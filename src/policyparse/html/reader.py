@@ -82,6 +82,8 @@ class _Frame:
 MIN_MAIN_SHARE = 0.25
 INVISIBLE_TAGS = ("script", "style", "noscript", "template")
 MIN_MAIN_CHARS = 400
+# Candidates side by side hold the page's text at most once; only nested ones hold more.
+MAIN_SIZE_BUDGET = 2
 ARTICLE_BODY = '[itemprop="articleBody"]'
 MAIN_SELECTORS = (ARTICLE_BODY, "article", "main, [role=main]")
 # The share a main element needs when schema.org names it or it holds the <h1>.
@@ -138,6 +140,20 @@ def _ink(text: str) -> int:
     return len(text) - sum(text.count(space) for space in " \n\t\r\xa0")
 
 
+def _sized_candidates(nodes: list[LexborNode], budget: int) -> list[tuple[int, LexborNode]]:
+    """Candidates with their sizes, in document order, until their text adds up to
+    ``budget``: unclosed ``<article>`` tags nest, and measuring every one of a nest would
+    read the page once per level. Outer elements come first and are the larger."""
+    sized = []
+    for node in nodes:
+        chars = _text_length(node)
+        sized.append((chars, node))
+        budget -= chars
+        if budget <= 0:
+            break
+    return sized
+
+
 def _main_content(
     tree: LexborHTMLParser, body: LexborNode | None, page_chars: int
 ) -> LexborNode | None:
@@ -148,7 +164,7 @@ def _main_content(
     if body is None:
         return None
     for selector in MAIN_SELECTORS:
-        sized = [(_text_length(node), node) for node in tree.css(selector)]
+        sized = _sized_candidates(tree.css(selector), MAIN_SIZE_BUDGET * max(page_chars, 1))
         if not sized:
             continue
         chars, node = max(sized, key=lambda pair: pair[0])
