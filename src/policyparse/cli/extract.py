@@ -10,8 +10,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..api import parse
-from ..errors import PolicyParseError
+from ..batch import Failure, parse_or_failure
 from ..models import PolicyDocument
 from .exits import EXIT_FAILED, EXIT_OK
 from .inputs import Input, discover
@@ -91,13 +90,14 @@ def _outcomes(inputs: list[Input], request: ExtractRequest) -> Iterator[Outcome]
 def extract_one(task: tuple[Input, str | None]) -> Outcome:
     """Parse one input; any failure becomes the outcome's error, never an exception."""
     item, input_format = task
-    try:
-        source = sys.stdin.buffer.read() if item.is_stdin else Path(item.path)
-        return Outcome(item, document=parse(source, format=input_format))
-    except PolicyParseError as error:
-        return Outcome(item, error=f"{error} [{error.code}]")
-    except Exception as error:  # a bug outside parse's own guard: report, go on
-        return Outcome(item, error=f"internal error: {error!r} [internal-error]")
+    source = sys.stdin.buffer.read() if item.is_stdin else Path(item.path)
+    return outcome_of(item, parse_or_failure(source, input_format))
+
+
+def outcome_of(item: Input, result: PolicyDocument | Failure) -> Outcome:
+    if isinstance(result, Failure):
+        return Outcome(item, error=result.note)
+    return Outcome(item, document=result)
 
 
 def available_cpus() -> int:
