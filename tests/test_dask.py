@@ -8,9 +8,12 @@ process, as JSON text, byte for byte.
 
 from __future__ import annotations
 
+import csv
 import importlib
+import io
 import json
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +27,7 @@ from golden import SHARED
 
 import policyparse.dask
 from policyparse import InputError, MissingDependencyError, parse
+from policyparse.cli import dask_engine, main
 from policyparse.cli.inputs import discover
 from policyparse.dask import expand_inputs, extract_bag, extract_to_parquet, is_error_record
 from policyparse.errors import UnknownOptionError
@@ -229,7 +233,7 @@ def test_unknown_options_are_errors_not_defaults(tmp_path: Path) -> None:
 
 
 def test_without_dask_the_import_error_says_how_to_install(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setitem(sys.modules, "dask", None)  # what `import dask` sees when missing
     monkeypatch.delitem(sys.modules, "policyparse.dask")
@@ -237,12 +241,135 @@ def test_without_dask_the_import_error_says_how_to_install(
         importlib.import_module("policyparse.dask")
     assert str(caught.value) == "policyparse.dask needs dask: pip install 'policyparse[dask]'"
     assert isinstance(caught.value, ImportError)
+    assert main(["extract", str(PAGES[0]), "--engine", "dask"]) == 2
+    assert "pip install 'policyparse[dask]'" in capsys.readouterr().err
 
 
 def test_without_pyarrow_parquet_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     with pytest.raises(MissingDependencyError, match=r"pip install 'policyparse\[dask\]'"):
         import_pyarrow()
+
+
+# -- the command line --------------------------------------------------------------------
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "policyparse", "extract", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def crawl(bad_input: Path) -> list[str]:
+    """Paths for the CLI: the fixtures folder, 20 pages and the bad input."""
+    return [str(DOCUMENTS), *map(str, PAGES[40:60]), str(bad_input)]
+
+
+@pytest.fixture(scope="module")
+def local_run(crawl: list[str], tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """The local engine's JSON Lines and stderr for ``crawl``."""
+    out = tmp_path_factory.mktemp("local") / "all.jsonl"
+    result = run(*crawl, "--format", "jsonl", "-o", str(out), "--workers", "2")
+    assert result.returncode == 1
+    return out.read_text(encoding="utf-8"), result.stderr
+
+
+def test_cli_dask_engine_writes_the_local_engines_bytes_and_summary(
+    crawl: list[str], local_run: tuple[str, str], tmp_path: Path, bad_input: Path
+) -> None:
+    out = tmp_path / "all.jsonl"
+    result = run(*crawl, "--engine", "dask", "--format", "jsonl", "-o", str(out), "--workers", "2")
+    assert result.returncode == 1
+    assert out.read_text(encoding="utf-8") == local_run[0]
+    assert result.stderr == local_run[1]
+    total = len(local_run[0].splitlines()) + 1
+    assert result.stderr.splitlines() == [
+        f"policyparse: {bad_input}: input is a PNG image, not HTML or text [bad-input]",
+        f"policyparse: {total} inputs, {total - 1} extracted, 1 failed: {bad_input}",
+    ]
+
+
+def test_cli_parquet_has_the_csv_rows(crawl: list[str], tmp_path: Path, bad_input: Path) -> None:
+    result = run(*crawl, "--engine", "dask", "--format", "parquet", "-o", str(tmp_path / "pq"))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].endswith("[bad-input]")
+    csv_text = run(*crawl, "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    table = pandas.read_parquet(tmp_path / "pq")
+    assert tuple(table.columns) == ROW_COLUMNS
+    assert table.to_dict("records") == rows
+
+
+def test_cli_parquet_per_document(tmp_path: Path) -> None:
+    pages = list(map(str, PAGES[60:64]))
+    out = tmp_path / "documents.parquet"
+    result = run(
+        *pages,
+        "--engine",
+        "dask",
+        "--format",
+        "parquet",
+        "--level",
+        "document",
+        "-o",
+        str(out),
+        "-q",
+    )
+    assert result.returncode == 0 and result.stderr == ""
+    table = pandas.read_parquet(out)
+    assert tuple(table.columns) == DOCUMENT_COLUMNS
+    assert table["record"].tolist() == [sequential_json(page) for page in pages]
+
+
+@pytest.mark.cluster
+@pytest.mark.timeout(180)
+def test_cli_scheduler_address(
+    cluster: LocalCluster, crawl: list[str], local_run: tuple[str, str], tmp_path: Path
+) -> None:
+    out = tmp_path / "all.jsonl"
+    address = cluster.scheduler_address
+    result = run(
+        *crawl, "--engine", "dask", "--scheduler", address, "--format", "jsonl", "-o", str(out)
+    )
+    assert result.returncode == 1
+    assert out.read_text(encoding="utf-8") == local_run[0]
+    assert result.stderr == local_run[1]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["page", "--format", "parquet", "-o", "out"],  # parquet without --engine dask
+        ["page", "--scheduler", "tcp://127.0.0.1:8786"],  # a scheduler without --engine dask
+        ["page", "--engine", "dask", "--format", "parquet"],  # parquet without a folder
+        ["page", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:8786", "--workers", "2"],
+        ["-", "--engine", "dask"],  # workers cannot read stdin
+        ["page", "--engine", "dask", "--level", "document"],  # a level without parquet
+    ],
+)
+def test_cli_dask_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    given = [str(PAGES[0]) if arg == "page" else arg for arg in args]
+    assert main(["extract", *given]) == 2
+    assert capsys.readouterr().err.startswith("policyparse extract: ")
+
+
+def test_cli_unreachable_scheduler_is_one_line_and_exit_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", 1)
+    # Port 9 (discard) on loopback: nothing listens there, nothing leaves the machine.
+    args = ["extract", str(PAGES[0]), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"]
+    assert main(args) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("policyparse: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+    assert len(error.splitlines()) == 1
 
 
 def test_the_module_lists_its_api() -> None:
