@@ -360,6 +360,17 @@ def test_cli_dask_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFix
     assert capsys.readouterr().err.startswith("policyparse extract: ")
 
 
+@pytest.mark.parametrize("address", ["foo", "tcp://127.0.0.1:notaport", "tcp://127.0.0.1"])
+def test_cli_malformed_scheduler_address_is_a_usage_error(
+    address: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["extract", str(PAGES[0]), "--engine", "dask", "--scheduler", address]
+    assert main(args) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"policyparse: --scheduler {address}: not an address like tcp://")
+    assert len(error.splitlines()) == 1
+
+
 def test_cli_unreachable_scheduler_is_one_line_and_exit_1(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -17,7 +17,7 @@ import glob
 import math
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -53,6 +53,8 @@ ErrorMode = Literal["record", "raise"]
 ERROR_MODES: tuple[ErrorMode, ...] = ("record", "raise")
 Extracted = tuple[str, PolicyDocument | Failure]
 """One input's path and its document, or why it has none."""
+PathsOrGlob = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+"""A path, a folder or a glob, or a list of them."""
 
 # Without a blocksize, inputs are split by count: about this many partitions, so a small
 # corpus still spreads over every worker...
@@ -80,11 +82,11 @@ class PartWritten:
     file: str
     inputs: int
     rows: int
-    failures: tuple[tuple[str, Failure], ...] = field(default=())
+    failures: tuple[tuple[str, Failure], ...] = ()
 
 
 def extract_bag(
-    paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    paths_or_glob: PathsOrGlob,
     *,
     blocksize: int | str | None = None,
     errors: ErrorMode = "record",
@@ -112,7 +114,7 @@ def extract_bag(
 
 
 def extract_to_parquet(
-    paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    paths_or_glob: PathsOrGlob,
     out_dir: str | os.PathLike[str],
     *,
     level: Level = "initiative",
@@ -138,7 +140,7 @@ def extract_to_parquet(
 
 
 def expand_inputs(
-    paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    paths_or_glob: PathsOrGlob,
     globs: tuple[str, ...] = DEFAULT_GLOBS,
 ) -> list[str]:
     """The input files, in order: each path as given, each glob's matches sorted, each

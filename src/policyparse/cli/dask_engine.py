@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from ..errors import MissingDependencyError, UnknownOptionError
 from .extract import ExtractRequest, Outcome, available_cpus, outcome_of
 from .inputs import Input
 from .progress import Progress
@@ -79,17 +80,32 @@ def _connected_client(address: str) -> Iterator[Any]:
     try:
         from distributed import Client
     except ImportError as exc:
-        from ..errors import MissingDependencyError
-
         raise MissingDependencyError(
             "--scheduler needs distributed: pip install 'policyparse[dask]'"
         ) from exc
+    check_address(address)
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
-    except OSError as exc:  # TimeoutError too: the CLI reports it as a failed run
+    except (OSError, ValueError) as exc:  # TimeoutError too: the CLI reports a failed run
         raise ConnectionError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
     with client:
         yield client
+
+
+def check_address(address: str) -> None:
+    """A TCP address needs a host and a port. Checked before connecting: a Client that fails
+    on a malformed address hangs for 20 s at exit trying to close itself."""
+    from distributed.comm.addressing import get_address_host_port, parse_address
+
+    scheme, _ = parse_address(address)
+    if scheme not in ("tcp", "tls"):
+        return  # other transports: let distributed judge
+    try:
+        get_address_host_port(address)
+    except ValueError as exc:
+        raise UnknownOptionError(
+            f"--scheduler {address}: not an address like tcp://HOST:PORT ({exc})"
+        ) from exc
 
 
 def _computed_on_cluster(client: Any, objects: Sequence[Any]) -> Iterator[Any]:
