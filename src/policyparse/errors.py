@@ -63,3 +63,9 @@ class MissingDependencyError(PolicyParseError, ImportError):
     """An optional feature was used without its extra installed; the message says which."""
 
     code = "missing-dependency"
+
+
+class UnknownOptionError(PolicyParseError, ValueError):
+    """An option was given a value it does not take (a typo would otherwise pick a default)."""
+
+    code = "unknown-option"

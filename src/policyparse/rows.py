@@ -14,6 +14,10 @@ if TYPE_CHECKING:  # pandas is an optional extra
 
 ROW_COLUMNS = ("path", "title", "pillar", "name", "description", "origin_kind", "attributes")
 """The columns of :func:`to_rows`, the CSV output and :func:`to_dataframe`, in order."""
+DOCUMENT_COLUMNS = ("path", "title", "lede", "pillars", "initiatives", "record")
+"""The columns of :func:`to_document_rows` (Parquet output at the document level), in order."""
+COUNT_COLUMNS = frozenset({"pillars", "initiatives"})
+"""The columns of :data:`DOCUMENT_COLUMNS` that hold integers; every other column is text."""
 
 
 def to_rows(documents: PolicyDocument | Iterable[PolicyDocument]) -> list[dict[str, str]]:
@@ -46,6 +50,35 @@ def _rows_of(document: PolicyDocument) -> list[dict[str, str]]:
         for pillar in document.pillars
         for item in pillar.initiatives
     ]
+
+
+def to_document_rows(
+    documents: PolicyDocument | Iterable[PolicyDocument],
+) -> list[dict[str, str | int]]:
+    """One row per document: its input path, title and lede, how many pillars and
+    initiatives it has, and the whole record as JSON text (the line ``--format jsonl``
+    writes, so ``PolicyDocument.model_validate_json`` gives the record back).
+
+    >>> import policyparse
+    >>> doc = policyparse.parse("Plan\\nParts\\n- Rail: trains.", url="https://example.org")
+    >>> row = to_document_rows(doc)[0]
+    >>> row["title"], row["pillars"], row["initiatives"]
+    ('Plan', 1, 1)
+    """
+    if isinstance(documents, PolicyDocument):
+        documents = [documents]
+    return [_document_row(document) for document in documents]
+
+
+def _document_row(document: PolicyDocument) -> dict[str, str | int]:
+    return {
+        "path": document.source.path or document.source.url or "",
+        "title": document.title,
+        "lede": document.lede,
+        "pillars": len(document.pillars),
+        "initiatives": sum(len(pillar.initiatives) for pillar in document.pillars),
+        "record": json.dumps(document.model_dump(mode="json"), ensure_ascii=False),
+    }
 
 
 def to_dataframe(documents: PolicyDocument | Iterable[PolicyDocument]) -> pandas.DataFrame:

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..errors import PolicyParseError
 from ..evaluation import evaluate
 from ..models import json_schema_text
+from ..parquet import LEVELS
 from .exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from .extract import ExtractRequest, run_extract
 from .inputs import DEFAULT_GLOBS
@@ -23,7 +24,10 @@ from .validate import parse_report_target, rules_listing, run_validate
 from .writers import FORMATS
 
 # Errors in what the user asked for, not in an input: exit 2 like other usage errors.
-USAGE_ERROR_CODES = frozenset({"unknown-rule", "unknown-pass", "unsupported-format"})
+# A missing extra (--engine dask without dask) is one too: nothing ran, the call must change.
+USAGE_ERROR_CODES = frozenset(
+    {"unknown-rule", "unknown-pass", "unsupported-format", "unknown-option", "missing-dependency"}
+)
 
 EXTRACT_EXAMPLES = """\
 examples:
@@ -31,6 +35,8 @@ examples:
   policyparse extract crawl/ -o records/              records/<same path>.json per input
   policyparse extract crawl/ --format csv -o all.csv  one row per initiative
   policyparse extract crawl/ --glob '*.xhtml' --format jsonl --workers 4 > all.jsonl
+  policyparse extract crawl/ --engine dask --format parquet -o initiatives.parquet
+  policyparse extract crawl/ --engine dask --scheduler tcp://HOST:8786 -o all.jsonl --format jsonl
   curl -s https://example.org/plan | policyparse extract -
 """
 VALIDATE_EXAMPLES = """\
@@ -97,7 +103,12 @@ def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="PATTERN",
         help=f"file names to take from folders (repeatable; default {' '.join(DEFAULT_GLOBS)})",
     )
-    extract.add_argument("--format", choices=FORMATS, default="json", help="output format")
+    extract.add_argument(
+        "--format",
+        choices=(*FORMATS, "parquet"),
+        default="json",
+        help="output format (parquet: --engine dask, -o a folder)",
+    )
     extract.add_argument(
         "-o",
         "--output",
@@ -106,6 +117,23 @@ def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "ending in /, or a new path without a suffix); default stdout",
     )
     extract.add_argument("--workers", type=_positive, metavar="N", help="processes (default: CPUs)")
+    extract.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: a process pool; dask: Dask's scheduler (needs policyparse[dask])",
+    )
+    extract.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: a running Dask scheduler (tcp://host:8786); default: "
+        "Dask's local scheduler with --workers processes",
+    )
+    extract.add_argument(
+        "--level",
+        choices=LEVELS,
+        help="--format parquet: one row per initiative (the CSV columns; default) or per document",
+    )
     extract.add_argument("--input-format", choices=("html", "text"), help="skip format sniffing")
     extract.add_argument("--indent", type=int, default=2, help="JSON indent (0: compact)")
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
@@ -202,6 +230,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         sys.stdout.write(json_schema_text())
         return EXIT_OK
     if args.command == "extract":
+        problem = _extract_usage_problem(args)
+        if problem:
+            print(f"policyparse extract: {problem}", file=sys.stderr)
+            return EXIT_USAGE
         return run_extract(_extract_request(args))
     if args.command == "eval":
         return _evaluate(args.gold, args.format)
@@ -222,6 +254,22 @@ def _evaluate(gold: list[str], format: str) -> int:
     return EXIT_FAILED if report.summary()["errors"] else EXIT_OK
 
 
+def _extract_usage_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with a combination of extract's options, or None."""
+    dask = args.engine == "dask"
+    if not dask and (args.scheduler or args.format == "parquet"):
+        return "--scheduler and --format parquet need --engine dask"
+    if args.format == "parquet" and not args.output:
+        return "--format parquet needs -o FOLDER (one part file per partition)"
+    if args.level and args.format != "parquet":
+        return "--level is for --format parquet"
+    if dask and args.scheduler and args.workers:
+        return "--workers is for the local scheduler; the cluster at --scheduler has its own"
+    if dask and "-" in args.paths:
+        return "--engine dask reads files by path; stdin (-) needs the local engine"
+    return None
+
+
 def _extract_request(args: argparse.Namespace) -> ExtractRequest:
     return ExtractRequest(
         paths=args.paths,
@@ -232,6 +280,9 @@ def _extract_request(args: argparse.Namespace) -> ExtractRequest:
         input_format=args.input_format,
         indent=args.indent or None,
         quiet=args.quiet,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        level=args.level or "initiative",
     )
 
 

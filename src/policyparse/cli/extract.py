@@ -10,9 +10,9 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..api import parse
-from ..errors import PolicyParseError
+from ..batch import Failure, parse_or_failure
 from ..models import PolicyDocument
+from ..parquet import Level
 from .exits import EXIT_FAILED, EXIT_OK
 from .inputs import Input, discover
 from .progress import Progress
@@ -35,6 +35,11 @@ class ExtractRequest:
     input_format: str | None
     indent: int | None
     quiet: bool
+    engine: str = "local"
+    scheduler: str | None = None
+    """A Dask scheduler's address (``--engine dask``); None: Dask's local scheduler."""
+    level: Level = "initiative"
+    """Rows of ``--format parquet``: one per initiative or one per document."""
 
 
 @dataclass(frozen=True)
@@ -49,8 +54,13 @@ def run_extract(request: ExtractRequest) -> int:
     for path in found.missing:
         print(f"policyparse: {path}: no such file or folder", file=sys.stderr)
     single = found.only_files and len(request.paths) == 1 and len(found.inputs) == 1
-    with open_writer(request.format, request.output, single, request.indent) as writer:
-        failed = _extract_all(found.inputs, request, writer)
+    if request.format == "parquet":
+        from .dask_engine import extract_to_parquet_folder
+
+        failed = extract_to_parquet_folder(found.inputs, request)
+    else:
+        with open_writer(request.format, request.output, single, request.indent) as writer:
+            failed = _extract_all(found.inputs, request, writer)
     failed = found.missing + failed
     _print_summary(len(found.inputs) + len(found.missing), failed, request.quiet)
     return EXIT_FAILED if failed else EXIT_OK
@@ -70,6 +80,11 @@ def _extract_all(inputs: list[Input], request: ExtractRequest, writer: Writer) -
 
 def _outcomes(inputs: list[Input], request: ExtractRequest) -> Iterator[Outcome]:
     """Each input's outcome, in input order, from a process pool when it pays."""
+    if request.engine == "dask":
+        from .dask_engine import dask_outcomes
+
+        yield from dask_outcomes(inputs, request)
+        return
     workers = min(request.workers or available_cpus(), len(inputs))
     tasks = [(item, request.input_format) for item in inputs]
     if workers <= 1 or any(item.is_stdin for item in inputs):
@@ -91,13 +106,14 @@ def _outcomes(inputs: list[Input], request: ExtractRequest) -> Iterator[Outcome]
 def extract_one(task: tuple[Input, str | None]) -> Outcome:
     """Parse one input; any failure becomes the outcome's error, never an exception."""
     item, input_format = task
-    try:
-        source = sys.stdin.buffer.read() if item.is_stdin else Path(item.path)
-        return Outcome(item, document=parse(source, format=input_format))
-    except PolicyParseError as error:
-        return Outcome(item, error=f"{error} [{error.code}]")
-    except Exception as error:  # a bug outside parse's own guard: report, go on
-        return Outcome(item, error=f"internal error: {error!r} [internal-error]")
+    source = sys.stdin.buffer.read() if item.is_stdin else Path(item.path)
+    return outcome_of(item, parse_or_failure(source, input_format))
+
+
+def outcome_of(item: Input, result: PolicyDocument | Failure) -> Outcome:
+    if isinstance(result, Failure):
+        return Outcome(item, error=result.note)
+    return Outcome(item, document=result)
 
 
 def available_cpus() -> int:
