@@ -47,6 +47,48 @@ def test_deep_nesting_of_every_kind(markup: str) -> None:
     assert "Deep Item" in all_text(parse(markup, format="html"))
 
 
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # Before the cap counted every kind of element and dropped end tags that close
+        # nothing, these made the tree builder walk a deep stack for every tag:
+        # 40,000 of the first took 5 s, 4,000 divs with a million "</p>" 14 s.
+        "<x-card>Deep text " * 60_000 + "</p>" * 60_000,
+        "<div>Deep text " * 4_000 + "</p>" * 300_000,
+        "<div>Deep text " * 100_000 + "</p>" * 100_000,
+        "<x>Deep text " * 60_000 + "<p>more</p>" * 60_000,
+        "<div>Deep text " * 20_000 + "</address>" * 100_000,
+    ],
+    ids=[
+        "custom-elements",
+        "stray-p-closers",
+        "stray-p-past-cap",
+        "p-in-deep-stack",
+        "stray-in-scope",
+    ],
+)
+def test_deep_stacks_with_many_tags_finish_and_keep_their_text(markup: str) -> None:
+    document = parse(markup)
+    assert "Deep text" in document.lede
+
+
+def test_depth_cap_counts_every_kind_and_drops_end_tags_that_close_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from policyparse.html import depth
+
+    monkeypatch.setattr(depth, "SAFE_STACK_WORK", 0)  # scan even this small page
+    deep = "<x-a>t" * (depth.MAX_OPEN_ELEMENTS + 50) + "</zz></x-a></p>"
+    capped = depth.cap_open_elements(deep)
+    assert capped.count("<x-a>") == depth.MAX_OPEN_ELEMENTS
+    assert capped.count("t") >= depth.MAX_OPEN_ELEMENTS + 50  # the text stays
+    assert "</zz>" not in capped and "</p>" not in capped and "</x-a>" in capped
+    # Void elements and cells never count as open: a long table is left alone.
+    rows = "<tr><td>a<br><td>b" * (depth.MAX_OPEN_ELEMENTS * 4)
+    assert depth.cap_open_elements(f"<table>{rows}</table>") == f"<table>{rows}</table>"
+
+
 def test_wide_row_keeps_cells_past_the_column_cap() -> None:
     (table,) = read_html(
         "<table>" + ("<tr>" + "".join(f"<td>c{i}" for i in range(250))) * 2 + "</table>"
