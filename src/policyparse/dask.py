@@ -59,8 +59,8 @@ PathsOrGlob = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 # Without a blocksize, inputs are split by count: about this many partitions, so a small
 # corpus still spreads over every worker...
 TARGET_PARTITIONS = 100
-# ...but no more inputs than this in one partition, so a big corpus makes tasks of about a
-# second (a page takes ~60 ms) that balance well and hold little memory each.
+# ...but no more inputs than this in one partition, so a big corpus makes small tasks (a
+# page takes ~10 ms) that balance well and hold little memory each.
 MAX_INPUTS_PER_PARTITION = 16
 
 
