@@ -7,8 +7,8 @@ inputs must be where every worker can read them (a shared or network file system
 
 >>> import policyparse.dask
 >>> bag = policyparse.dask.extract_bag("samples/*.txt")
->>> [record["title"] for record in bag.compute(scheduler="sync")]
-['South Korea’s New Diplomatic Direction: President Lee’s Vision for Peace and Partnership']
+>>> [len(record["pillars"]) for record in bag.compute(scheduler="sync")]
+[4]
 """
 
 from __future__ import annotations

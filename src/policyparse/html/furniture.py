@@ -12,9 +12,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborNode
 
 from ..blocks import Block, Heading, Paragraph, Span
-from .text import BLOCK_TAGS, LINE_BREAK
-
-HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
+from .text import BLOCK_TAGS, HEADING_LEVELS, LINE_BREAK
 
 
 def furniture_blocks(root: LexborNode, span: Span, chrome: str) -> list[Block]:

@@ -21,6 +21,7 @@ from .tables import is_layout_table, read_table
 from .text import (
     BLOCK_TAGS,
     BOLD_TAGS,
+    HEADING_LEVELS,
     LIST_TAGS,
     MAX_PATH_STEPS,
     SKIP_TAGS,
@@ -31,7 +32,6 @@ from .text import (
     text_node_value,
 )
 
-HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 PARAGRAPH_TAGS = frozenset(
     {"p", "blockquote", "figcaption", "pre", "address", "summary", "dt", "dd"}
 )

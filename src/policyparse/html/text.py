@@ -27,6 +27,7 @@ BLOCK_TAGS = frozenset(
     p pre section summary table tbody td tfoot th thead tr ul caption body html
     """.split()
 )
+HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 LINE_BREAK = "\n"
 # Wikipedia-style markers that point elsewhere ("[edit]", "^ a b" back-links): not text.
 MARKER_CLASS = re.compile(r"(?:^|\s)(?:mw-editsection|mw-cite-backlink|editsection)(?:\s|$)")
