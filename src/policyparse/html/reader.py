@@ -35,8 +35,9 @@ from .text import (
 PARAGRAPH_TAGS = frozenset(
     {"p", "blockquote", "figcaption", "pre", "address", "summary", "dt", "dd"}
 )
+# Matched against element_names(), which lower-cases: no IGNORECASE (slower in Python's re).
 HEADING_CLASS = re.compile(
-    r"(?:^|[-_\s])(?:section-)?(?:title|heading|headline|subtitle|subhead)(?:$|[-_\s])", re.I
+    r"(?:^|[-_\s])(?:section-)?(?:title|heading|headline|subtitle|subhead)(?:$|[-_\s])"
 )
 # A heading element holding more words than this is a paragraph styled big.
 MAX_HEADING_WORDS = 40
@@ -99,7 +100,7 @@ MAX_CHROME_SHARE = 0.5
 SIZE_CHECK_BUDGET = 8
 MIN_PROSE_WRAPPER_CHARS = 1500
 MAX_PROSE_LINK_SHARE = 0.25
-COMMENTS = re.compile(r"comment|disqus|repl(?:y|ies)", re.IGNORECASE)
+COMMENTS = re.compile(r"comment|disqus|repl(?:y|ies)")  # on element_names(): lower-cased
 
 
 def read_html(text: str) -> Reading:

@@ -16,8 +16,8 @@ from ..blocks import Block, ListBlock, Paragraph, Table, map_item_texts
 from .log import RepairLog
 
 # Leading space only from the start of a whitespace run: linear in long runs.
-PIPE = re.compile(r"(?:(?<!\s)\s+)?[|｜¦]+\s*")
 PIPE_CHARS = "|｜¦"
+PIPE = re.compile(rf"(?:(?<!\s)\s+)?[{PIPE_CHARS}]+\s*")
 
 
 def has_pipe(text: str) -> bool:
