@@ -9,10 +9,10 @@ the flattening broke.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..blocks import Block, Heading, ItemDraft, ListBlock, Paragraph, Span, Table, freeze_items
 from ..textutil import MINOR_WORDS, ends_with_punctuation, reads_as_heading, words_of
+from .lines import SourceLine, source_lines
 
 BULLET = re.compile(
     r"^(?P<indent>[ \t\u3000]*)"
@@ -38,24 +38,9 @@ MAX_TITLE_WORDS = 30
 INDENT_STEP = 2
 
 
-@dataclass
-class _Line:
-    number: int
-    text: str
-    # The last source line, when the scraper wrapped this line over several.
-    last: int = 0
-
-    def span(self) -> Span:
-        return Span(lines=(self.number, max(self.number, self.last)))
-
-
 def read_text(text: str) -> list[Block]:
     """Read scraped text into blocks (the first heading-like line at level 1: the title)."""
-    lines = _join_wrapped_lines(
-        _tabs_to_pipes(
-            [_Line(number, raw.rstrip()) for number, raw in enumerate(text.splitlines(), 1)]
-        )
-    )
+    lines = _join_wrapped_lines(_tabs_to_pipes(source_lines(text)))
     blocks: list[Block] = []
     index = 0
     while index < len(lines):
@@ -85,7 +70,7 @@ MAX_KICKER_WORDS = 3
 MIN_TITLE_WORDS_AFTER_KICKER = 6
 
 
-def _is_kicker_above_title(lines: list[_Line], index: int) -> bool:
+def _is_kicker_above_title(lines: list[SourceLine], index: int) -> bool:
     text = lines[index].text.strip()
     if len(words_of(text)) > MAX_KICKER_WORDS or not text.isupper():
         return False
@@ -101,7 +86,7 @@ def _follows_kicker(blocks: list[Block]) -> bool:
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?P<body>\S.*)$")
 
 
-def _is_numbered_heading(lines: list[_Line], index: int) -> bool:
+def _is_numbered_heading(lines: list[SourceLine], index: int) -> bool:
     """'1. Financing the Transition' or '2. Youth: Building Tomorrow' followed by prose is a
     numbered heading; '1. Phase One: design work.' among other items is an item."""
     match = NUMBERED.match(lines[index].text)
@@ -117,10 +102,10 @@ def _is_numbered_heading(lines: list[_Line], index: int) -> bool:
 MIN_WRAPPED_WORDS = 8
 
 
-def _join_wrapped_lines(lines: list[_Line]) -> list[_Line]:
+def _join_wrapped_lines(lines: list[SourceLine]) -> list[SourceLine]:
     """Join lines a scraper broke mid-sentence ("…leave university with" / "certificates
     but…"): the break is not a block boundary. Headings, bullets and table rows stay."""
-    result: list[_Line] = []
+    result: list[SourceLine] = []
     for line in lines:
         previous = result[-1] if result else None
         wrapped = previous is not None and previous.last > previous.number
@@ -130,7 +115,7 @@ def _join_wrapped_lines(lines: list[_Line]) -> list[_Line]:
             and _continues(previous.text, line.text, wrapped)
         ):
             joined = f"{previous.text.rstrip()} {line.text.strip()}"
-            result[-1] = _Line(previous.number, joined, line.number)
+            result[-1] = SourceLine(previous.number, joined, line.number)
         else:
             result.append(line)
     return result
@@ -166,7 +151,7 @@ def _is_structure_line(text: str) -> bool:
 INNER_TABS = re.compile(r"(?<=\S)\t+(?=\S)")
 
 
-def _tabs_to_pipes(lines: list[_Line]) -> list[_Line]:
+def _tabs_to_pipes(lines: list[SourceLine]) -> list[SourceLine]:
     """Rows copied from a spreadsheet or a tab-separated scrape: two or more consecutive
     lines with tabs between words are a table; their tabs become cell breaks."""
     tabbed = [
@@ -177,11 +162,11 @@ def _tabs_to_pipes(lines: list[_Line]) -> list[_Line]:
     for index, line in enumerate(lines):
         in_run = (index > 0 and tabbed[index - 1]) or (index + 1 < len(lines) and tabbed[index + 1])
         if tabbed[index] and in_run:
-            result[index] = _Line(line.number, INNER_TABS.sub(" | ", line.text))
+            result[index] = SourceLine(line.number, INNER_TABS.sub(" | ", line.text))
     return result
 
 
-def _read_line(line: _Line, *, is_first: bool) -> Block:
+def _read_line(line: SourceLine, *, is_first: bool) -> Block:
     text = line.text.strip()
     span = line.span()
     marked = MARKDOWN_HEADING.match(text) or BOLD_LINE.match(text)
@@ -204,7 +189,7 @@ def _is_pipe_row(text: str) -> bool:
     return "|" in text and not SEPARATOR_ROW.match(text)
 
 
-def _starts_table(lines: list[_Line], index: int) -> bool:
+def _starts_table(lines: list[SourceLine], index: int) -> bool:
     """A pipe row followed by a separator or another pipe row starts a table."""
     if not _is_pipe_row(lines[index].text):
         return False
@@ -233,7 +218,7 @@ def split_cells(text: str) -> list[str]:
     return [cell.strip() for cell in cells]
 
 
-def _read_table(lines: list[_Line], start: int) -> tuple[Table, int]:
+def _read_table(lines: list[SourceLine], start: int) -> tuple[Table, int]:
     rows: list[tuple[str, ...]] = []
     spans: list[Span] = []
     header_rows = 0
@@ -262,7 +247,9 @@ def _read_table(lines: list[_Line], start: int) -> tuple[Table, int]:
     return table, index
 
 
-def _join_continued_row(lines: list[_Line], index: int, closes_with_pipe: bool) -> tuple[str, int]:
+def _join_continued_row(
+    lines: list[SourceLine], index: int, closes_with_pipe: bool
+) -> tuple[str, int]:
     """Join a row whose last cell runs over following lines up to a closing pipe line."""
     text = lines[index].text
     if text.rstrip().endswith("|"):
@@ -286,7 +273,7 @@ def _indent_width(indent: str) -> int:
     return sum(4 if char == "\t" else 2 if char == "\u3000" else 1 for char in indent)
 
 
-def _read_list(lines: list[_Line], start: int) -> tuple[ListBlock, int]:
+def _read_list(lines: list[SourceLine], start: int) -> tuple[ListBlock, int]:
     roots: list[ItemDraft] = []
     stack: list[ItemDraft] = []
     index = start
@@ -305,7 +292,7 @@ def _read_list(lines: list[_Line], start: int) -> tuple[ListBlock, int]:
     return ListBlock(items=freeze_items(roots), ordered=ordered, span=span), index
 
 
-def _draft_item(match: re.Match[str], line: _Line) -> ItemDraft:
+def _draft_item(match: re.Match[str], line: SourceLine) -> ItemDraft:
     body = match.group("body").strip()
     lead = ""
     bold = BOLD_LEAD.match(body)

@@ -1,0 +1,69 @@
+"""Source lines of a scraped text, and the tables a dialect reader finds among them.
+
+Every dialect reader (Markdown, layout, plain dumps) works on :class:`SourceLine` lists:
+it may join lines (a wrapped sentence, a cell continued on the next line) but keeps the
+first and last source line numbers, so every block still says where it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..blocks import Span, Table
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One logical line: ``number`` is its first 1-based source line, ``last`` its last
+    (0 when it is a single source line)."""
+
+    number: int
+    text: str
+    last: int = 0
+
+    def span(self) -> Span:
+        return Span(lines=(self.number, max(self.number, self.last)))
+
+    @property
+    def last_number(self) -> int:
+        return max(self.number, self.last)
+
+    def joined(self, other: SourceLine, separator: str = " ") -> SourceLine:
+        """This line with ``other`` appended (a wrapped continuation).
+
+        >>> SourceLine(3, "a plan to").joined(SourceLine(4, "  build homes")).text
+        'a plan to build homes'
+        """
+        text = f"{self.text.rstrip()}{separator}{other.text.strip()}"
+        return SourceLine(self.number, text, other.last_number)
+
+
+def source_lines(text: str) -> list[SourceLine]:
+    """The text's lines, numbered from 1, trailing whitespace removed."""
+    return [SourceLine(number, raw.rstrip()) for number, raw in enumerate(text.splitlines(), 1)]
+
+
+@dataclass(frozen=True)
+class TextGrid:
+    """A table a dialect reader recognised in lines ``start`` up to (not including) ``end``
+    (indices into the list it was given). ``row_lines`` gives each row's first and last
+    source line number; ``header_rows`` counts the header rows at the top of ``rows``."""
+
+    start: int
+    end: int
+    rows: tuple[tuple[str, ...], ...]
+    header_rows: int = 0
+    row_lines: tuple[tuple[int, int], ...] = field(default=())
+    caption: str = ""
+
+    def to_table(self) -> Table:
+        spans = tuple(Span(lines=lines) for lines in self.row_lines)
+        first = self.row_lines[0][0] if self.row_lines else 0
+        last = self.row_lines[-1][1] if self.row_lines else 0
+        return Table(
+            rows=self.rows,
+            header_rows=self.header_rows,
+            row_spans=spans,
+            caption=self.caption,
+            span=Span(lines=(first, last)),
+        )
