@@ -1,8 +1,10 @@
 """The quality gate: extraction quality may rise freely; a fall below a pinned floor fails.
 
-Metrics: the dev and held-out gold sets (``policyparse eval``) and main-content token F1 on
-the 181 pages of article-extraction-benchmark. Floors live in ``quality/floors.json`` with a
-hash of each corpus, so a changed corpus is noticed instead of silently moving the bar.
+Metrics: the dev and held-out gold sets (``policyparse eval``), main-content token F1 on
+the 181 pages of article-extraction-benchmark, and per scraper the text path's figures on
+the scraped texts of the gold pages (``benchmarks/scrapers.py``). Floors live in
+``quality/floors.json`` with a hash of each corpus, so a changed corpus is noticed instead
+of silently moving the bar.
 
 Run:   python benchmarks/quality_gate.py                  check (exit 1 below a floor)
        python benchmarks/quality_gate.py --update-floors  raise floors to today's figures
@@ -28,6 +30,8 @@ from policyparse.evaluation import evaluate, gold_files
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from content_f1 import CORPUS as CONTENT_CORPUS
 from content_f1 import kept_text, token_scores
+from scrapers import SCRAPED
+from scrapers import measure as measure_scrapers
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "quality" / "floors.json"
@@ -53,6 +57,20 @@ def measure() -> dict[str, float]:
         summary = evaluate([folder]).summary()
         figures.update({f"{name}.{key}": float(value) for key, value in summary.items()})
     figures.update(_content_figures())
+    figures.update(_scraper_figures())
+    return figures
+
+
+# Per scraper and split: what the text path reads from each scraper's text of the pages.
+SCRAPER_METRICS = ("initiative_f1", "pillar_f1", "title_accuracy_printed")
+
+
+def _scraper_figures() -> dict[str, float]:
+    figures = {}
+    for split in ("dev", "test"):
+        for scraper, summary in measure_scrapers(split).items():
+            for metric in SCRAPER_METRICS:
+                figures[f"scrapers.{split}.{scraper}.{metric}"] = float(summary[metric])
     return figures
 
 
@@ -79,6 +97,7 @@ def corpus_hashes() -> dict[str, str]:
         hashes[name] = _digest(files)
     content = [CONTENT_CORPUS / "ground-truth.json", *sorted((CONTENT_CORPUS / "html").iterdir())]
     hashes["content"] = _digest(content)
+    hashes["scraped"] = _digest(sorted(path for path in SCRAPED.rglob("*") if path.is_file()))
     return hashes
 
 

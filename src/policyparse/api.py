@@ -16,7 +16,7 @@ from .models import Dropped, PolicyDocument, Source
 from .options import DEFAULT, ParseOptions, RepairWarning
 from .repairs import RepairLog, check_pass_names, run_passes
 from .structure import build_structure
-from .text.reader import read_text
+from .text.reader import read_text_document
 
 
 def parse(
@@ -74,6 +74,7 @@ def _parse_loaded(loaded: LoadedInput, options: ParseOptions) -> PolicyDocument:
             sha256=loaded.sha256,
             path=loaded.path,
             url=loaded.url,
+            dialect=reading.dialect,
         ),
         lede=structure.lede,
         pillars=tuple(structure.pillars),
@@ -92,7 +93,8 @@ def read_loaded(loaded: LoadedInput) -> Reading:
     """The reader's blocks for a loaded input: the HTML or the text front end."""
     if loaded.format == "html":
         return read_html(loaded.text)
-    return Reading(blocks=read_text(loaded.text))
+    text = read_text_document(loaded.text)
+    return Reading(blocks=text.blocks, skipped=text.skipped, dialect=text.dialect)
 
 
 def _apply_repair_policy(log: RepairLog, options: ParseOptions) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TypeAlias, TypeVar
+from typing import Literal, TypeAlias, TypeVar
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -145,6 +145,8 @@ class Reading:
     furniture_h1: list[str] = field(default_factory=list)
     # What the reader left out of the text on purpose: (text, reason, where).
     skipped: list[tuple[str, str, str]] = field(default_factory=list)
+    # How the input was read: "html", or the dialect of a text (see text/dialect.py).
+    dialect: Literal["html", "markdown", "layout", "plain"] = "html"
 
 
 @dataclass(kw_only=True)

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-SCHEMA_VERSION: Literal["1.0"] = "1.0"
+SCHEMA_VERSION: Literal["1.1"] = "1.1"
 
 # Text fields are already normalised by the pipeline; the constraint guards hand-made records.
 CleanText = Annotated[str, StringConstraints(strip_whitespace=True)]
@@ -81,12 +81,17 @@ class Source(Record):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     path: str | None = None
     url: str | None = None
+    dialect: Literal["html", "markdown", "layout", "plain"] = Field(
+        default="html",
+        description="How the input was read: HTML, or the dialect of a scraped text "
+        "(markdown: html2text, markdownify…; layout: w3m, lynx, inscriptis; plain: get_text…).",
+    )
 
 
 class PolicyDocument(Record):
     """The whole article: title, prose before the first pillar, pillars, and the audit trail."""
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.1"] = SCHEMA_VERSION
     title: str
     source: Source
     lede: str = ""

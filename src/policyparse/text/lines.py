@@ -7,6 +7,7 @@ first and last source line numbers, so every block still says where it came from
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..blocks import Span, Table
@@ -38,8 +39,11 @@ class SourceLine:
         return SourceLine(self.number, text, other.last_number)
 
 
-def source_lines(text: str) -> list[SourceLine]:
-    """The text's lines, numbered from 1, trailing whitespace removed."""
+def source_lines(text: str, *, keep_trailing_space: bool = False) -> list[SourceLine]:
+    """The text's lines, numbered from 1, trailing whitespace removed unless asked to keep it
+    (in Markdown two trailing spaces are a line break)."""
+    if keep_trailing_space:
+        return [SourceLine(number, raw) for number, raw in enumerate(text.splitlines(), 1)]
     return [SourceLine(number, raw.rstrip()) for number, raw in enumerate(text.splitlines(), 1)]
 
 
@@ -67,3 +71,37 @@ class TextGrid:
             caption=self.caption,
             span=Span(lines=(first, last)),
         )
+
+
+@dataclass(frozen=True)
+class GridLine(SourceLine):
+    """A table a dialect reader found, standing in the line list where its lines were.
+
+    Its ``text`` is the first row joined by pipes, so a look at "the next line" sees a
+    table row, as it would in a pipe table."""
+
+    table: Table = field(default_factory=lambda: Table(rows=()))
+
+
+def grid_line(grid: TextGrid) -> GridLine:
+    table = grid.to_table()
+    first, last = table.span.lines or (0, 0)
+    text = " | ".join(grid.rows[0]) if grid.rows else "|"
+    return GridLine(first, f"| {text} |", last, table=table)
+
+
+def with_grids(
+    lines: Sequence[SourceLine],
+    grids: Sequence[TextGrid],
+    read_segment: Callable[[Sequence[SourceLine]], list[SourceLine]],
+) -> list[SourceLine]:
+    """``read_segment`` applied to the lines between grids, each grid as one GridLine."""
+    result: list[SourceLine] = []
+    position = 0
+    for grid in sorted(grids, key=lambda found: found.start):
+        if grid.start < position:
+            continue  # overlapping finds: the first one stands
+        result += read_segment(lines[position : grid.start])
+        result.append(grid_line(grid))
+        position = grid.end
+    return result + read_segment(lines[position:])

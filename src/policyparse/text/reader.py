@@ -9,10 +9,17 @@ the flattening broke.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from ..blocks import Block, Heading, ItemDraft, ListBlock, Paragraph, Span, Table, freeze_items
 from ..textutil import MINOR_WORDS, ends_with_punctuation, reads_as_heading, words_of
-from .lines import SourceLine, source_lines
+from .dialect import Dialect, detect_dialect
+from .furniture import split_text_furniture
+from .grids import find_aligned_grids, find_box_grids
+from .layout import read_layout_lines
+from .lines import GridLine, SourceLine, source_lines, with_grids
+from .markdown import read_markdown_lines
+from .plain import find_cell_per_line_tables, is_plain_dump, join_inline_breaks
 
 BULLET = re.compile(
     r"^(?P<indent>[ \t\u3000]*)"
@@ -38,14 +45,57 @@ MAX_TITLE_WORDS = 30
 INDENT_STEP = 2
 
 
+@dataclass
+class TextReading:
+    """The blocks of a text, what was left out of it, and the dialect it was read in."""
+
+    blocks: list[Block]
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)
+    dialect: Dialect = "plain"
+
+
 def read_text(text: str) -> list[Block]:
     """Read scraped text into blocks (the first heading-like line at level 1: the title)."""
-    lines = _join_wrapped_lines(_tabs_to_pipes(source_lines(text)))
+    return read_text_document(text).blocks
+
+
+def read_text_document(text: str) -> TextReading:
+    """Decide the text's dialect, turn its lines into one logical line per block, then read
+    the blocks by one line grammar."""
+    lines = source_lines(text)
+    shape = detect_dialect(lines)
+    skipped: list[tuple[str, str, str]] = []
+    if shape.dialect == "markdown":
+        logical, skipped = read_markdown_lines(source_lines(text, keep_trailing_space=True))
+    elif shape.dialect == "layout":
+        grids = find_box_grids(lines) + find_aligned_grids(lines)
+        width = shape.wrap_width
+        logical = with_grids(lines, grids, lambda segment: read_layout_lines(segment, width))
+    else:
+        logical = _read_plain_lines(text, lines)
+    article, furniture = split_text_furniture(logical)
+    return TextReading(_read_blocks(article), skipped + furniture, shape.dialect)
+
+
+def _read_plain_lines(text: str, lines: list[SourceLine]) -> list[SourceLine]:
+    """One line per block, or (a get_text dump) one line per text node: the pieces of a
+    sentence cut at inline tags are glued first, and tables printed a cell per line found."""
+    if not is_plain_dump(lines):
+        return _join_wrapped_lines(_tabs_to_pipes(lines))
+    joined = join_inline_breaks(source_lines(text, keep_trailing_space=True))
+    grids = find_cell_per_line_tables(joined)
+    return with_grids(joined, grids, lambda segment: _join_wrapped_lines(list(segment)))
+
+
+def _read_blocks(lines: list[SourceLine]) -> list[Block]:
     blocks: list[Block] = []
     index = 0
     while index < len(lines):
         line = lines[index]
-        if not line.text.strip():
+        if isinstance(line, GridLine):
+            blocks.append(line.table)
+            index += 1
+        elif not line.text.strip():
             index += 1
         elif _starts_table(lines, index):
             table, index = _read_table(lines, index)
@@ -231,7 +281,7 @@ def _read_table(lines: list[SourceLine], start: int) -> tuple[Table, int]:
             header_rows = header_rows or len(rows)
             index += 1
             continue
-        if not _is_pipe_row(text):
+        if not _is_pipe_row(text) or isinstance(lines[index], GridLine):
             break
         row_text, last = _join_continued_row(lines, index, closes_with_pipe)
         rows.append(tuple(split_cells(row_text)))

@@ -1,0 +1,305 @@
+"""Site chrome above the headline and everything after the article's end, in scraped text.
+
+A scraper that reads the whole page prints the site's controls first ("Skip to content",
+the site name, "Sign in / Register", a menu) and, after the article, its share bar, related
+headlines, tags, the author box and the comments. None of it is the article: the text
+between is. The cue phrases are data, one table per language in ``cues/<language>.json``;
+this module holds the rules.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..boilerplate import BREADCRUMB
+from ..textutil import ends_with_punctuation, reads_as_heading, words_of
+from .lines import GridLine, SourceLine
+
+Skipped = tuple[str, str, str]
+
+# Marks a cue line may carry that are not words: Markdown, bullets, arrows, colons.
+# (Stripped with str methods: a regex anchored at the end rescans long runs of spaces.)
+LEADING_DECORATION = " \t#*>•·-–—|»›"
+TRAILING_DECORATION = " \t#*:：|»›.…"
+COUNTED_END = re.compile(
+    r"^\d+\s+(?:comments?|thoughts? on|responses? to|repl(?:y|ies)|kommentare?|commentaires?"
+    r"|comentarios?|comentários?|commenti)\b"
+)
+ATX_TITLE = re.compile(r"^\s{0,3}#\s+\S")
+MENU_SEPARATORS = re.compile(r"\s[|/·•]\s")
+# A menu is a run of short labels: "Home", "Economy", "Energy & Mining"…
+MAX_MENU_WORDS = 4
+MIN_MENU_RUN = 3
+# Three labels on one line joined by bars or slashes: "Sign in / Register / e-Paper".
+MIN_MENU_SEGMENTS = 3
+# The article has begun once a paragraph of prose has been read: a share bar or a tag
+# line above the story (printed with the headline) must not end it.
+MIN_PROSE_WORDS = 20
+# The title is looked for among the lines above the first paragraph of prose, and only so
+# far: a page without prose must not have its whole text taken for chrome.
+MAX_HEAD_LINES = 80
+MIN_TITLE_WORDS = 2
+# Chinese, Japanese and Korean text has no spaces between words: about two characters make
+# a word, so a line's length in words is estimated from its ideographs and syllables.
+CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK_CHARACTERS_PER_WORD = 2
+
+
+@dataclass(frozen=True)
+class Cues:
+    end_lines: frozenset[str]
+    end_prefixes: tuple[str, ...]
+    share_lines: frozenset[str]
+    share_prefixes: tuple[str, ...]
+    chrome_lines: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    """Every language's cue table, merged: a page's language is not known in advance."""
+    merged: dict[str, set[str]] = {key: set() for key in CUE_KEYS}
+    for entry in sorted(resources.files(__package__).joinpath("cues").iterdir(), key=str):
+        if not entry.name.endswith(".json"):
+            continue
+        table = json.loads(entry.read_text(encoding="utf-8"))
+        for key in CUE_KEYS:
+            merged[key].update(table[key])
+    return Cues(
+        end_lines=frozenset(merged["end_lines"]),
+        end_prefixes=tuple(sorted(merged["end_prefixes"])),
+        share_lines=frozenset(merged["share_lines"]),
+        share_prefixes=tuple(sorted(merged["share_prefixes"])),
+        chrome_lines=frozenset(merged["chrome_lines"]),
+    )
+
+
+CUE_KEYS = ("end_lines", "end_prefixes", "share_lines", "share_prefixes", "chrome_lines")
+
+
+def cue_text(text: str) -> str:
+    """A line as cues are written: lower case, without decoration.
+
+    >>> cue_text("## Share this: ")
+    'share this'
+    """
+    stripped = text.lower().lstrip(LEADING_DECORATION).rstrip(TRAILING_DECORATION)
+    return " ".join(stripped.split())
+
+
+def split_text_furniture(lines: Sequence[SourceLine]) -> tuple[list[SourceLine], list[Skipped]]:
+    """The article's lines, and the chrome above and furniture below it as skipped text.
+
+    >>> lines = [SourceLine(n, t) for n, t in enumerate(["Skip to content", "Home", "News",
+    ...     "Sport", "Rail Plan Unveiled for the North", "The ministry has set out a plan for "
+    ...     "new lines across the north that will cost billions and take ten years to build.",
+    ...     "Share this article", "Other headline"], 1)]
+    >>> kept, skipped = split_text_furniture(lines)
+    >>> [line.text for line in kept][0], len(kept), len(skipped)
+    ('Rail Plan Unveiled for the North', 2, 6)
+    """
+    filled = [index for index, line in enumerate(lines) if line.text.strip()]
+    if not filled:
+        return list(lines), []
+    blocks = [lines[index] for index in filled]  # blank lines neither start nor end a run
+    start = article_start(blocks)
+    end = article_end(blocks, start)
+    first = filled[start] if start < len(filled) else len(lines)
+    last = filled[end] if end < len(filled) else len(lines)
+    skipped = [_skip(line, "site chrome before the title") for line in lines[:first]]
+    skipped += [_skip(line, "after the end of the article") for line in lines[last:]]
+    return list(lines[first:last]), [item for item in skipped if item[0]]
+
+
+def _skip(line: SourceLine, reason: str) -> Skipped:
+    return (line.text.strip(), reason, line.span().describe())
+
+
+def article_start(lines: Sequence[SourceLine]) -> int:
+    """Where the article starts: a ``# `` heading above the prose, else the first headline
+    after the last piece of chrome; 0 when no chrome stands above the prose."""
+    head = _head_length(lines)
+    for index in range(head):
+        if ATX_TITLE.match(lines[index].text):
+            return index
+    last_chrome = max((i for i in range(head) if _is_chrome(lines, i)), default=-1)
+    if last_chrome < 0:
+        return 0
+    after = range(last_chrome + 1, head)
+    headline = next((i for i in after if _is_headline(lines[i].text)), None)
+    if headline is not None:
+        return headline
+    if last_chrome + 1 == head and _is_headline(lines[last_chrome].text):
+        return last_chrome  # a short headline ending a run of short lines, prose below it
+    # No headline below the chrome: drop it only when a cue says it is chrome, not on the
+    # shape of a run of short lines alone (a short text's own list looks like a menu).
+    return last_chrome + 1 if _is_named_chrome(lines[last_chrome].text) else 0
+
+
+def _head_length(lines: Sequence[SourceLine]) -> int:
+    limit = min(len(lines), MAX_HEAD_LINES)
+    return next((i for i in range(limit) if _is_prose(lines[i].text)), limit)
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph of sentences (in a table cell too: layout tables hold whole articles)."""
+    text = text.strip().strip("|").strip()
+    return length_in_words(text) >= MIN_PROSE_WORDS and ends_with_punctuation(text)
+
+
+def length_in_words(text: str) -> int:
+    """Words, with runs of CJK characters counted as about two characters a word.
+
+    >>> length_in_words("Plan 2025"), length_in_words("改善基础设施：让农村享有")
+    (2, 5)
+    """
+    cjk = len(CJK_CHARACTER.findall(text))
+    if not cjk:
+        return len(words_of(text))
+    return len(words_of(CJK_CHARACTER.sub(" ", text))) + cjk // CJK_CHARACTERS_PER_WORD
+
+
+def _is_chrome(lines: Sequence[SourceLine], index: int) -> bool:
+    if isinstance(lines[index], GridLine):
+        return False
+    text = lines[index].text
+    if _is_named_chrome(text):
+        return True
+    if _is_menu_line(lines, index):
+        return True
+    return _in_menu_run(lines, index)
+
+
+def _is_menu_line(lines: Sequence[SourceLine], index: int) -> bool:
+    """'Home | News | Contact' alone on its line; with pipe rows around it, a table row."""
+    segments = MENU_SEPARATORS.split(lines[index].text.strip().strip("|"))
+    if len(segments) < MIN_MENU_SEGMENTS or not all(_is_label(part) for part in segments):
+        return False
+    neighbours = [lines[i].text for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    return not any(_is_table_row(text) for text in neighbours)
+
+
+def _is_table_row(text: str) -> bool:
+    return text.count("|") >= 2
+
+
+def _is_named_chrome(text: str) -> bool:
+    """Site navigation by name: 'Skip to content', 'Sign in', a breadcrumb trail. (A share
+    bar or a cookie notice is furniture too, but it may stand under the headline: it is
+    dropped later, one block at a time, and does not push the title down.)"""
+    cue = cue_text(text)
+    return bool(cue) and bool(cue in load_cues().chrome_lines or BREADCRUMB.match(cue))
+
+
+def _in_menu_run(lines: Sequence[SourceLine], index: int) -> bool:
+    """Is the line one of at least MIN_MENU_RUN short labels in a row?"""
+    if not _is_label(lines[index]):
+        return False
+    first = index
+    while first > 0 and _is_label(lines[first - 1]):
+        first -= 1
+    last = index
+    while last + 1 < len(lines) and _is_label(lines[last + 1]) and last - first < MIN_MENU_RUN:
+        last += 1
+    return last - first + 1 >= MIN_MENU_RUN
+
+
+def _is_label(line: SourceLine | str) -> bool:
+    if isinstance(line, GridLine):
+        return False
+    text = (line if isinstance(line, str) else line.text).strip()
+    if "|" in text and not isinstance(line, str):
+        return False  # a cell row; a menu of bars is read by _is_menu_line
+    cue = cue_text(text)
+    if not cue or ":" in text or ends_with_punctuation(text):
+        return False  # "Rail: trains." is an item, not a menu label
+    return length_in_words(cue) <= MAX_MENU_WORDS
+
+
+# "Reality a bydlení 14. května 2025 Tomáš Dvořák", "January 14, 2025 by Lucía Herrera":
+# a line with a date in it is a dateline or a byline, not the headline.
+DATED = re.compile(
+    r"\b\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}\b"
+    r"|\b[^\W\d_]{3,12}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b"
+    r"|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b"
+)
+
+
+def _is_headline(text: str) -> bool:
+    if _is_table_row(text) or DATED.search(text):
+        return False
+    stripped = text.strip().lstrip("#").strip()
+    return length_in_words(stripped) >= MIN_TITLE_WORDS and reads_as_heading(stripped)
+
+
+def article_end(lines: Sequence[SourceLine], start: int) -> int:
+    """The first end-of-article cue after some prose, or the end of the text. A share bar
+    ends the article only when the next section does not follow it: share bars stand under
+    the lede too."""
+    seen_prose = False
+    for index in range(start, len(lines)):
+        text = lines[index].text
+        if seen_prose and is_end_cue(text):
+            return index
+        if seen_prose and is_share_cue(text) and not _section_follows(lines, index):
+            return index
+        seen_prose = seen_prose or _is_prose(text)
+    return len(lines)
+
+
+# How far past a share bar's button labels the story may go on: a caption or a byline may
+# stand between the bar and the next paragraph.
+MAX_LINES_TO_STORY = 3
+
+
+def _section_follows(lines: Sequence[SourceLine], cue: int) -> bool:
+    """Past a share bar's button labels, does the story go on (prose, or a heading over
+    prose) before any other end cue?"""
+    index = cue + 1
+    while index < len(lines) and _is_label(lines[index]) and not _opens_section(lines, index):
+        index += 1
+    for ahead in range(index, min(len(lines), index + MAX_LINES_TO_STORY)):
+        text = lines[ahead].text
+        if is_end_cue(text) or is_share_cue(text):
+            return False
+        if _is_prose(text) or _opens_section(lines, ahead):
+            return True
+    return False
+
+
+def _opens_section(lines: Sequence[SourceLine], index: int) -> bool:
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    return _is_headline(lines[index].text) and _is_prose(following)
+
+
+def is_end_cue(text: str) -> bool:
+    """'Related', 'Tags: …', '2 thoughts on …': the article is over.
+
+    >>> is_end_cue("## Related"), is_end_cue("Tags: Plan México"), is_end_cue("Read more: x")
+    (True, True, False)
+    """
+    cues = load_cues()
+    cue = cue_text(text)
+    return (
+        cue in cues.end_lines
+        or bool(COUNTED_END.match(cue))
+        or _starts_with(text, cues.end_prefixes)
+    )
+
+
+def is_share_cue(text: str) -> bool:
+    """'Share this article', 'Teilen', 'Sdílet na Facebooku': a share bar.
+
+    >>> is_share_cue("Share this:"), is_share_cue("The plan will be shared.")
+    (True, False)
+    """
+    cues = load_cues()
+    return cue_text(text) in cues.share_lines or _starts_with(text, cues.share_prefixes)
+
+
+def _starts_with(text: str, prefixes: tuple[str, ...]) -> bool:
+    return " ".join(text.lower().split()).lstrip("#*•- ").startswith(prefixes)

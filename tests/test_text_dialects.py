@@ -1,0 +1,297 @@
+"""The text front end's dialects: Markdown writers, layout renderers, plain dumps, and the
+chrome and furniture scrapers print around the article.
+
+Short literal texts pin each rule; the committed scraper outputs of dev pages
+(fixtures/scraped/<scraper>/, see benchmarks/scrapers.py) show each rule on real text from
+at least two sources.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policyparse import parse
+from policyparse.text.dialect import detect_dialect, wrap_width
+from policyparse.text.furniture import is_end_cue, split_text_furniture
+from policyparse.text.layout import read_layout_lines
+from policyparse.text.lines import SourceLine, source_lines
+from policyparse.text.markdown import read_markdown_lines
+from policyparse.text.reader import read_text_document
+
+SCRAPED = Path(__file__).resolve().parents[1] / "fixtures" / "scraped"
+MEXICO = "html4_mexico_plan_mexico"  # a dev page of the scraper benchmark
+MEXICO_TITLE = "Sheinbaum’s Plan México: A Blueprint for Industrial Renewal and Shared Prosperity"
+
+
+def scraped(scraper: str, page: str) -> str:
+    return (SCRAPED / scraper / f"{page}.txt").read_text(encoding="utf-8")
+
+
+def texts(lines: list[SourceLine]) -> list[str]:
+    return [line.text for line in lines]
+
+
+# --- dialect -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("scraper", "dialect"),
+    [
+        ("html2text", "markdown"),
+        ("markdownify", "markdown"),
+        ("trafilatura-markdown", "markdown"),
+        ("w3m", "layout"),
+        ("lynx", "layout"),
+        ("inscriptis", "layout"),
+        ("bs4-get-text", "plain"),
+        ("html-text", "plain"),
+        ("trafilatura-txt", "plain"),
+        ("newspaper4k", "plain"),
+    ],
+)
+def test_each_scrapers_text_is_read_in_its_dialect(scraper: str, dialect: str) -> None:
+    for page in (MEXICO, "html4_poland_east_shield", "fox13now-new-laws-2014"):
+        document = parse(SCRAPED / scraper / f"{page}.txt")
+        assert document.source.dialect == dialect, (scraper, page)
+
+
+def test_html_records_say_html_and_the_seed_genre_reads_plain() -> None:
+    assert parse("<h1>Plan</h1><p>Text.</p>").source.dialect == "html"
+    seed = Path(__file__).resolve().parents[1] / "samples" / "seed-korea-diplomacy.txt"
+    assert parse(seed).source.dialect == "plain"
+
+
+def test_markdown_signs_without_blank_lines_read_as_plain() -> None:
+    """One line per block with a '**Name**' here and there is the sample's genre."""
+    text = "Plan\n## Lines\n- **Metro**: a line.\n- **Tram**: a loop.\n[site](http://x)"
+    assert detect_dialect(source_lines(text)).dialect == "plain"
+
+
+def test_wrapping_is_told_from_many_open_ended_lines_at_one_width() -> None:
+    wrapped = ["word " * 14 + "going", "on and on " * 7 + "until", "the end."] * 5
+    assert wrap_width(wrapped) == 75
+    sentences = ["The water plan builds new lines by the end of next year."] * 15
+    assert wrap_width(sentences) == 0  # every line ends a sentence: not wrapped
+    assert wrap_width(wrapped[:6]) == 0  # too few lines to tell
+
+
+# --- Markdown ------------------------------------------------------------------------
+
+
+def read_markdown(text: str) -> tuple[list[str], list[tuple[str, str, str]]]:
+    lines, skipped = read_markdown_lines(source_lines(text, keep_trailing_space=True))
+    return texts(lines), skipped
+
+
+def test_markdown_underlined_headings_and_wrapped_atx_headings() -> None:
+    lines, _ = read_markdown(
+        "Rail Plan\n=========\n\nLines\n-----\n\n# A Long Title That\nWraps\n\nText."
+    )
+    assert lines == ["# Rail Plan", "## Lines", "# A Long Title That Wraps", "Text."]
+
+
+def test_markdown_bold_closed_on_the_next_line_and_item_continuations() -> None:
+    lines, _ = read_markdown(
+        "  * **Digital skills for\n    seniors** \\- free courses in\n    libraries.\n  * **Data tracker** \\- see who looked."
+    )
+    assert lines == [
+        "  * **Digital skills for seniors** - free courses in libraries.",
+        "  * **Data tracker** - see who looked.",
+    ]
+
+
+def test_markdown_links_keep_their_text_images_and_url_lines_are_skipped() -> None:
+    lines, skipped = read_markdown(
+        'See [the plan](https://x.gov/plan "Plan") and [its\nannex](/a).\n\n'
+        "![map](/m.png)\n\nhttps://x.gov/plan\n\n[1]: https://x.gov"
+    )
+    assert lines == ["See the plan and its annex."]
+    assert [reason for _, reason, _ in skipped] == ["link", "link", "image"]
+
+
+def test_markdown_escapes_emphasis_and_hard_breaks() -> None:
+    lines, _ = read_markdown(
+        "Lead minister: Jane  \nBudget: \\$2bn  \nA _new_ *plan* for snake_case\\_names."
+    )
+    assert lines == ["Lead minister: Jane", "Budget: $2bn", "A new plan for snake_case_names."]
+
+
+def test_markdown_tables_with_alignment_rows_become_tables() -> None:
+    document = parse(
+        "# Plan\n\n## Programmes\n\nThe programmes:\n\n| Name | Description |\n|:---|---:|\n"
+        "| Rail Fund | Builds new lines. |\n| Bus Fund | Buys new buses. |\n"
+    )
+    assert [(i.name, i.origin.kind) for i in document.initiatives] == [
+        ("Rail Fund", "table"),
+        ("Bus Fund", "table"),
+    ]
+
+
+def test_markdown_writers_give_the_items_of_a_real_page() -> None:
+    for scraper in ("html2text", "markdownify", "trafilatura-markdown"):
+        document = parse(SCRAPED / scraper / f"{MEXICO}.txt")
+        names = [item.name for item in document.initiatives]
+        assert names[:3] == ["Domestic Content", "Investment Ratio", "Formal Jobs"], scraper
+
+
+# --- layout --------------------------------------------------------------------------
+
+
+def read_layout(rows: list[str], width: int) -> list[str]:
+    return texts(read_layout_lines([SourceLine(n, t) for n, t in enumerate(rows, 1)], width))
+
+
+@pytest.mark.parametrize("start", ["Manufactured exports", "2030 targets", "수출 비중", "and more"])
+def test_a_line_at_the_items_text_column_continues_it_whatever_its_first_character(
+    start: str,
+) -> None:
+    lines = read_layout(
+        [
+            "  • Rail Fund: Raising the share of inputs,",
+            f"    {start} by 15 points.",
+            "  • Jobs: More.",
+        ],
+        50,
+    )
+    assert lines == [
+        f"  • Rail Fund: Raising the share of inputs, {start} by 15 points.",
+        "  • Jobs: More.",
+    ]
+
+
+def test_wrapped_paragraph_lines_join_and_a_short_line_ends_its_block() -> None:
+    lines = read_layout(
+        [
+            "January 14, 2025 by Lucía Herrera",
+            "President Claudia Sheinbaum has presented Plan México, a long-term economic",
+            "strategy that aims to turn the wave of companies relocating production closer",
+            "to the United States into lasting growth.",
+        ],
+        79,
+    )
+    assert lines[0] == "January 14, 2025 by Lucía Herrera"  # "President" would have fitted
+    assert lines[1].endswith(
+        "relocating production closer to the United States into lasting growth."
+    )
+
+
+def test_lynx_margin_lines_are_headings_and_its_nested_markers_are_bullets() -> None:
+    lines = read_layout(
+        [
+            "Reshoring Production",
+            "",
+            "   Mexico became the largest trading partner in 2023, but much of the",
+            "   investment clustered in a handful of northern states.",
+            "     * Domestic Content: Raising the share.",
+            "          + Detail: more inputs.",
+        ],
+        72,
+    )
+    assert lines[0] == "## Reshoring Production"
+    assert lines[2] == "     * Domestic Content: Raising the share."
+    assert lines[3] == "          - Detail: more inputs."
+
+
+def test_layout_renderers_give_titles_and_items_of_real_pages() -> None:
+    for scraper in ("w3m", "lynx"):
+        document = parse(SCRAPED / scraper / f"{MEXICO}.txt")
+        assert document.title == MEXICO_TITLE, scraper
+        names = [item.name for item in document.initiatives]
+        assert names[:3] == ["Domestic Content", "Investment Ratio", "Formal Jobs"], scraper
+
+
+def test_lynx_tables_whose_cells_are_joined_by_one_space_stay_prose() -> None:
+    """Honest where the text lost the structure: no guessed rows."""
+    document = parse(SCRAPED / "lynx" / f"{MEXICO}.txt")
+    names = [item.name for item in document.initiatives]
+    assert not any("Tula" in name or "Interoceanic" in name for name in names)
+    assert any("Tula Industrial Pole" in pillar.description for pillar in document.pillars)
+
+
+# --- chrome above, furniture below ----------------------------------------------------
+
+
+def split(rows: list[str]) -> tuple[list[str], list[str]]:
+    kept, skipped = split_text_furniture([SourceLine(n, t) for n, t in enumerate(rows, 1)])
+    return texts(kept), [reason for _, reason, _ in skipped]
+
+
+PROSE = (
+    "The ministry has set out a plan for new rail lines across the north that will cost "
+    "billions and take ten years to build, officials said on Monday."
+)
+
+
+def test_a_menu_run_above_the_headline_is_chrome() -> None:
+    kept, reasons = split(
+        ["Skip to content", "Rail Times", "Home", "News", "Politics", "Rail Plan Unveiled", PROSE]
+    )
+    assert kept == ["Rail Plan Unveiled", PROSE]
+    assert reasons == ["site chrome before the title"] * 5
+
+
+def test_an_atx_title_wins_over_the_lines_above_it() -> None:
+    kept, _ = split(
+        ["[Logo] Ministry", "Sign in / Register / e-Paper", "# Rail Plan Unveiled", PROSE]
+    )
+    assert kept[0] == "# Rail Plan Unveiled"
+
+
+def test_a_share_bar_under_the_headline_does_not_push_the_title_down() -> None:
+    kept, reasons = split(["Rail Plan Unveiled for the North", "Share this article", PROSE])
+    assert kept[0] == "Rail Plan Unveiled for the North" and reasons == []
+
+
+def test_a_short_text_of_labels_is_not_taken_for_a_menu() -> None:
+    kept, reasons = split(["Plan", "Parts", "- Rail: trains.", "Lines", "| A | B |"])
+    assert reasons == [] and len(kept) == 5
+
+
+def test_everything_after_an_end_cue_once_the_story_has_begun_is_furniture() -> None:
+    kept, reasons = split(
+        [
+            "Rail Plan Unveiled",
+            PROSE,
+            "Share this:",
+            "Facebook",
+            "Other Headline Here",
+            "Tags: rail",
+        ]
+    )
+    assert kept == ["Rail Plan Unveiled", PROSE]
+    assert reasons == ["after the end of the article"] * 4
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("Share this article", False),  # a share bar: see is_share_cue
+        ("## Related", True),
+        ("Tags: Plan México, Industrial policy", True),
+        ("2 thoughts on “Sheinbaum’s Plan México”", True),
+        ("Schlagwörter", True),
+        ("À lire aussi", True),
+        ("Read more: Traders Reopen After Demolitions", False),  # an inline teaser mid-article
+        ("Advertisement", False),
+        ("The plan will be shared with the regions.", False),
+    ],
+)
+def test_end_cues(line: str, ends: bool) -> None:
+    assert is_end_cue(line) is ends
+
+
+def test_trailing_headlines_of_real_pages_never_become_pillars() -> None:
+    for scraper in ("w3m", "bs4-get-text", "html2text"):
+        document = parse(SCRAPED / scraper / f"{MEXICO}.txt")
+        titles = [pillar.title for pillar in document.pillars]
+        assert not any("Banxico" in title or "thoughts on" in title for title in titles), scraper
+        reasons = {entry.reason for entry in document.dropped}
+        assert "after the end of the article" in reasons, scraper
+
+
+def test_skipped_text_is_recorded_not_lost() -> None:
+    reading = read_text_document(scraped("w3m", MEXICO))
+    skipped_text = " ".join(text for text, _, _ in reading.skipped)
+    assert "Skip to content" in skipped_text and "Share this:" in skipped_text
