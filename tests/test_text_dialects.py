@@ -295,3 +295,34 @@ def test_skipped_text_is_recorded_not_lost() -> None:
     reading = read_text_document(scraped("w3m", MEXICO))
     skipped_text = " ".join(text for text, _, _ in reading.skipped)
     assert "Skip to content" in skipped_text and "Share this:" in skipped_text
+
+
+# --- plain dumps: lost bullets and controls ---------------------------------------------
+
+
+def test_runs_of_name_dash_sentence_paragraphs_are_a_list_with_their_flattened_details() -> None:
+    document = parse(
+        "Energy Plan\n\nGeneration\n\nThe plan confirms:\n\n"
+        "Wind Farms – Around 8 gigawatts of new capacity will be auctioned by 2030.\n\n"
+        "An extra gigawatt for island grids.\n\n"
+        "Rooftop Solar – Panels on public buildings will be installed within three years.\n\n"
+        "Grid Upgrade – New lines will connect the southern plants to the capital region.\n"
+    )
+    items = [(i.name, i.description) for i in document.initiatives]
+    assert [name for name, _ in items] == ["Wind Farms", "Rooftop Solar", "Grid Upgrade"]
+    assert items[0][1].endswith("by 2030.\nAn extra gigawatt for island grids.")
+
+
+def test_lost_bullets_are_read_back_from_two_scrapers_dumps() -> None:
+    """newspaper4k and html-text print list items as paragraphs without bullets."""
+    for scraper in ("newspaper4k", "html-text"):
+        document = parse(SCRAPED / scraper / "html6_uzbekistan_renewable_energy.txt")
+        names = [item.name for item in document.initiatives]
+        assert {"Wind Farms", "Rooftop Solar"} <= set(names), scraper
+
+
+def test_c1_controls_in_text_are_the_windows_1252_characters_they_stand_for() -> None:
+    document = parse(SCRAPED / "newspaper4k" / "html2_morocco_solar_plan.txt")
+    text = " ".join(pillar.description for pillar in document.pillars)
+    assert "l’État" in text and "\x92" not in text
+    assert "Obligations vertes" in [item.name for item in document.initiatives]

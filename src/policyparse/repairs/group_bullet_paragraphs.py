@@ -24,6 +24,9 @@ COLON_NAMED = re.compile(
     r"^(?P<name>[^\W\d_][^:：.!?]{0,60}?)\s*[:：]\s+(?P<rest>\S.*)$", re.DOTALL
 )
 MAX_COLON_NAME_WORDS = 5
+# "Wind Farms – Around 8 gigawatts of capacity…": the same shape with a spaced dash, as a
+# text dump prints a list whose bullets were lost.
+DASH_NAMED = re.compile(r"^(?P<name>[^\W\d_][^–—:.!?]{0,60}?)\s+[–—-]\s+(?P<rest>\S.*)$", re.DOTALL)
 # The text after the colon must be a sentence, not a value ("Lead minister: Jane Doe").
 MIN_COLON_SENTENCE_WORDS = 6
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
@@ -39,17 +42,42 @@ def group_bullet_paragraphs(blocks: list[Block], log: RepairLog) -> list[Block]:
     """
     result: list[Block] = []
     run: list[Paragraph] = []
-    for block in [*blocks, None]:
+    details: dict[int, list[Paragraph]] = {}  # sub-items that lost their bullets, by item
+    for index, block in enumerate([*blocks, None]):
         if isinstance(block, Paragraph) and _continues_run(run, block):
             run.append(block)
             continue
-        result.extend(_as_list(run, log) if len(run) >= MIN_RUN else run)
-        run = []
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if isinstance(block, Paragraph) and _is_flattened_detail(block, run, following):
+            details.setdefault(id(run[-1]), []).append(block)
+            continue
+        result.extend(
+            _as_list(run, details, log) if len(run) >= MIN_RUN else _unrolled(run, details)
+        )
+        run, details = [], {}
         if isinstance(block, Paragraph) and _item_kind(block):
             run = [block]
         elif block is not None:
             result.append(block)
     return result
+
+
+# A sub-bullet flattened into a paragraph is short; a longer paragraph is prose.
+MAX_DETAIL_WORDS = 30
+
+
+def _is_flattened_detail(block: Paragraph, run: list[Paragraph], following: Block | None) -> bool:
+    """'An extra £1,500 for island homes.' between two 'Name: sentence' items: a sub-item of
+    the item above whose bullet a text dump lost (it would end the run otherwise)."""
+    if not run or _item_kind(run[-1]) != "named" or _item_kind(block):
+        return False
+    if len(block.text.split()) > MAX_DETAIL_WORDS or block.chrome != run[-1].chrome:
+        return False
+    return isinstance(following, Paragraph) and _continues_run(run, following)
+
+
+def _unrolled(run: list[Paragraph], details: dict[int, list[Paragraph]]) -> list[Block]:
+    return [block for paragraph in run for block in [paragraph, *details.get(id(paragraph), [])]]
 
 
 def _item_kind(paragraph: Paragraph) -> str:
@@ -59,13 +87,13 @@ def _item_kind(paragraph: Paragraph) -> str:
     lead = paragraph.lead
     if lead and len(lead) < len(paragraph.text) and len(lead.split()) <= MAX_LEAD_WORDS:
         return "bold"
-    if _is_colon_named(paragraph.text):
+    if _is_named(paragraph.text, COLON_NAMED) or _is_named(paragraph.text, DASH_NAMED):
         return "named"
     return ""
 
 
-def _is_colon_named(text: str) -> bool:
-    match = COLON_NAMED.match(text.strip())
+def _is_named(text: str, pattern: re.Pattern[str]) -> bool:
+    match = pattern.match(text.strip())
     if match is None:
         return False
     name, rest = match.group("name").split(), match.group("rest")
@@ -84,9 +112,18 @@ def _continues_run(run: list[Paragraph], block: Paragraph) -> bool:
     )
 
 
-def _as_list(run: list[Paragraph], log: RepairLog) -> list[Block]:
+def _as_list(
+    run: list[Paragraph], details: dict[int, list[Paragraph]], log: RepairLog
+) -> list[Block]:
     items = tuple(
-        ListItem(text=BULLET_MARK.sub("", p.text, count=1), lead=_lead_without_mark(p), span=p.span)
+        ListItem(
+            text=BULLET_MARK.sub("", p.text, count=1),
+            lead=_lead_without_mark(p),
+            span=p.span,
+            children=tuple(
+                ListItem(text=detail.text, span=detail.span) for detail in details.get(id(p), [])
+            ),
+        )
         for p in run
     )
     first, last = run[0].span, run[-1].span

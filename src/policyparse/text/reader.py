@@ -62,6 +62,7 @@ def read_text(text: str) -> list[Block]:
 def read_text_document(text: str) -> TextReading:
     """Decide the text's dialect, turn its lines into one logical line per block, then read
     the blocks by one line grammar."""
+    text = c1_controls_as_cp1252(text)
     lines = source_lines(text)
     shape = detect_dialect(lines)
     skipped: list[tuple[str, str, str]] = []
@@ -75,6 +76,26 @@ def read_text_document(text: str) -> TextReading:
         logical = _read_plain_lines(text, lines)
     article, furniture = split_text_furniture(logical)
     return TextReading(_read_blocks(article), skipped + furniture, shape.dialect)
+
+
+# U+0080–U+009F in a text are windows-1252 characters a tool decoded as Latin-1 (a
+# page's "&#146;" read without the HTML rule that maps it to "’"): read them as a browser
+# reads such references. The five code points cp1252 leaves undefined stay as they are.
+C1_AS_CP1252 = {
+    code: bytes([code]).decode("cp1252")
+    for code in range(0x80, 0xA0)
+    if code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+HAS_C1 = re.compile("[\x80-\x9f]")
+
+
+def c1_controls_as_cp1252(text: str) -> str:
+    """C1 controls read as the windows-1252 characters they stand for.
+
+    >>> c1_controls_as_cp1252("l\\x92État \\x95 item")
+    'l’État • item'
+    """
+    return text.translate(C1_AS_CP1252) if HAS_C1.search(text) else text
 
 
 def _read_plain_lines(text: str, lines: list[SourceLine]) -> list[SourceLine]:
