@@ -241,7 +241,7 @@ def test_an_atx_title_wins_over_the_lines_above_it() -> None:
 
 def test_a_share_bar_under_the_headline_does_not_push_the_title_down() -> None:
     kept, reasons = split(["Rail Plan Unveiled for the North", "Share this article", PROSE])
-    assert kept[0] == "Rail Plan Unveiled for the North" and reasons == []
+    assert kept[0] == "Rail Plan Unveiled for the North" and reasons == ["share bar"]
 
 
 def test_a_short_text_of_labels_is_not_taken_for_a_menu() -> None:
@@ -326,3 +326,39 @@ def test_c1_controls_in_text_are_the_windows_1252_characters_they_stand_for() ->
     text = " ".join(pillar.description for pillar in document.pillars)
     assert "l’État" in text and "\x92" not in text
     assert "Obligations vertes" in [item.name for item in document.initiatives]
+
+
+def test_definition_lists_from_w3m_and_lynx_are_items_named_by_their_terms() -> None:
+    for scraper in ("w3m", "lynx"):
+        document = parse(SCRAPED / scraper / "html5_rwanda_digital_programmes.txt")
+        items = {item.name: item.description for item in document.initiatives}
+        assert items.get("Broadband Backbone", "").startswith(
+            "Extends the national fibre network to every sector office"
+        ), scraper
+
+
+def test_an_item_name_on_its_own_line_names_the_paragraph_under_it() -> None:
+    """w3m leaves a blank line between '1. Name' and its text; lynx puts the text on the
+    next line at the item's text column (the name's line ended early: not a wrap)."""
+    for scraper in ("w3m", "lynx"):
+        document = parse(SCRAPED / scraper / "html7_qatar_national_development_strategy.txt")
+        items = {item.name: item.description for item in document.initiatives}
+        assert items.get("Advanced Manufacturing", "").startswith("Expanding petrochemicals"), (
+            scraper
+        )
+
+
+def test_a_numbered_heading_at_lynx_margin_is_not_an_item_over_body_text() -> None:
+    lines = read_layout(
+        [
+            "   The plan sets out four reasons for onshore wind.",
+            "",
+            "1. Carbon savings",
+            "",
+            "   Electricity generated from wind power has one of the lowest carbon",
+            "   footprints of any source, and the plan counts on it for the decade.",
+            "   It is cheap.",
+        ],
+        72,
+    )
+    assert lines[1] == "1. Carbon savings"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..boilerplate import BREADCRUMB
+from ..boilerplate import BREADCRUMB, BYLINE
 from ..textutil import ends_with_punctuation, reads_as_heading, words_of
 from .lines import GridLine, SourceLine
 
@@ -57,6 +57,7 @@ class Cues:
     share_lines: frozenset[str]
     share_prefixes: tuple[str, ...]
     chrome_lines: frozenset[str]
+    chrome_phrases: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -75,10 +76,18 @@ def load_cues() -> Cues:
         share_lines=frozenset(merged["share_lines"]),
         share_prefixes=tuple(sorted(merged["share_prefixes"])),
         chrome_lines=frozenset(merged["chrome_lines"]),
+        chrome_phrases=tuple(sorted(merged["chrome_phrases"])),
     )
 
 
-CUE_KEYS = ("end_lines", "end_prefixes", "share_lines", "share_prefixes", "chrome_lines")
+CUE_KEYS = (
+    "end_lines",
+    "end_prefixes",
+    "share_lines",
+    "share_prefixes",
+    "chrome_lines",
+    "chrome_phrases",
+)
 
 
 def cue_text(text: str) -> str:
@@ -110,9 +119,30 @@ def split_text_furniture(lines: Sequence[SourceLine]) -> tuple[list[SourceLine],
     end = article_end(blocks, start)
     first = filled[start] if start < len(filled) else len(lines)
     last = filled[end] if end < len(filled) else len(lines)
+    bars = {filled[index] for index in share_bar_lines(blocks, start, end)}
     skipped = [_skip(line, "site chrome before the title") for line in lines[:first]]
+    skipped += [_skip(lines[index], "share bar") for index in sorted(bars)]
     skipped += [_skip(line, "after the end of the article") for line in lines[last:]]
-    return list(lines[first:last]), [item for item in skipped if item[0]]
+    kept = [line for index, line in enumerate(lines[first:last], first) if index not in bars]
+    return kept, [item for item in skipped if item[0]]
+
+
+# A share bar's buttons: "Facebook", "X", "WhatsApp", "Copy link"…
+MAX_SHARE_BUTTONS = 10
+
+
+def share_bar_lines(lines: Sequence[SourceLine], start: int, end: int) -> list[int]:
+    """The lines of the share bars inside the article: the cue and its button labels."""
+    found: list[int] = []
+    for index in range(start + 1, end):
+        if not is_share_cue(lines[index].text) or (found and index <= found[-1]):
+            continue
+        found.append(index)
+        button = index + 1
+        while button < min(end, index + 1 + MAX_SHARE_BUTTONS) and _is_label(lines[button]):
+            found.append(button)
+            button += 1
+    return found
 
 
 def _skip(line: SourceLine, reason: str) -> Skipped:
@@ -120,13 +150,17 @@ def _skip(line: SourceLine, reason: str) -> Skipped:
 
 
 def article_start(lines: Sequence[SourceLine]) -> int:
-    """Where the article starts: a ``# `` heading above the prose, else the first headline
-    after the last piece of chrome; 0 when no chrome stands above the prose."""
+    """Where the article starts: a ``# `` heading above the prose; else the headline right
+    above the byline or dateline under a masthead; else the first headline after the last
+    piece of chrome; 0 when nothing says chrome stands above the prose."""
     head = _head_length(lines)
     for index in range(head):
         if ATX_TITLE.match(lines[index].text):
             return index
     last_chrome = max((i for i in range(head) if _is_chrome(lines, i)), default=-1)
+    dated = _headline_over_dateline(lines, last_chrome + 1, head)
+    if dated is not None:
+        return dated
     if last_chrome < 0:
         return 0
     after = range(last_chrome + 1, head)
@@ -140,9 +174,40 @@ def article_start(lines: Sequence[SourceLine]) -> int:
     return last_chrome + 1 if _is_named_chrome(lines[last_chrome].text) else 0
 
 
+# The byline or dateline stands right under the headline ("Doha · 9 January 2025"), with
+# at most a standfirst and a byline between them.
+MAX_LINES_HEADLINE_TO_DATELINE = 3
+# Lines above that headline are a masthead (site name, tagline, section) when all are this
+# short; a longer line there is the article's own text and keeps its place.
+MAX_MASTHEAD_WORDS = 12
+
+
+def _headline_over_dateline(lines: Sequence[SourceLine], first: int, head: int) -> int | None:
+    """'Gulf Policy Monitor' / 'GCC Energy Finance Opinion' / headline / 'Doha · 9 January
+    2025': the headline is the one over the dateline, not the site's name above it."""
+    dateline = next((i for i in range(first, head) if DATED.search(lines[i].text)), None)
+    if dateline is None:
+        return None
+    above = range(dateline - 1, max(first, dateline - 1 - MAX_LINES_HEADLINE_TO_DATELINE) - 1, -1)
+    headline = next((i for i in above if _is_headline(lines[i].text)), None)
+    if headline is None or headline == first:
+        return None
+    masthead = lines[first:headline]
+    if any(length_in_words(line.text) > MAX_MASTHEAD_WORDS for line in masthead):
+        return None
+    return headline
+
+
 def _head_length(lines: Sequence[SourceLine]) -> int:
     limit = min(len(lines), MAX_HEAD_LINES)
-    return next((i for i in range(limit) if _is_prose(lines[i].text)), limit)
+    return next(
+        (
+            i
+            for i in range(limit)
+            if _is_prose(lines[i].text) and not _is_named_chrome(lines[i].text)
+        ),
+        limit,
+    )
 
 
 def _is_prose(text: str) -> bool:
@@ -175,7 +240,10 @@ def _is_chrome(lines: Sequence[SourceLine], index: int) -> bool:
 
 
 def _is_menu_line(lines: Sequence[SourceLine], index: int) -> bool:
-    """'Home | News | Contact' alone on its line; with pipe rows around it, a table row."""
+    """'Home | News | Contact' alone on its line; with pipe rows around it, a table row;
+    with a date in it, a dateline ('Doha · 9 January 2025 · 6 min read')."""
+    if DATED.search(lines[index].text):
+        return False
     segments = MENU_SEPARATORS.split(lines[index].text.strip().strip("|"))
     if len(segments) < MIN_MENU_SEGMENTS or not all(_is_label(part) for part in segments):
         return False
@@ -188,11 +256,13 @@ def _is_table_row(text: str) -> bool:
 
 
 def _is_named_chrome(text: str) -> bool:
-    """Site navigation by name: 'Skip to content', 'Sign in', a breadcrumb trail. (A share
-    bar or a cookie notice is furniture too, but it may stand under the headline: it is
+    """Site controls by name: 'Skip to content', 'Sign in', a breadcrumb trail, a cookie
+    banner. (A share bar is furniture too, but it may stand under the headline: it is
     dropped later, one block at a time, and does not push the title down.)"""
     cue = cue_text(text)
-    return bool(cue) and bool(cue in load_cues().chrome_lines or BREADCRUMB.match(cue))
+    cues = load_cues()
+    named = cue in cues.chrome_lines or BREADCRUMB.match(cue)
+    return bool(cue) and bool(named or any(phrase in cue for phrase in cues.chrome_phrases))
 
 
 def _in_menu_run(lines: Sequence[SourceLine], index: int) -> bool:
@@ -215,8 +285,8 @@ def _is_label(line: SourceLine | str) -> bool:
     if "|" in text and not isinstance(line, str):
         return False  # a cell row; a menu of bars is read by _is_menu_line
     cue = cue_text(text)
-    if not cue or ":" in text or ends_with_punctuation(text):
-        return False  # "Rail: trains." is an item, not a menu label
+    if not cue or ":" in text or ends_with_punctuation(text) or DATED.search(text):
+        return False  # "Rail: trains." is an item, "Aug 14, 2025" a dateline: not labels
     return length_in_words(cue) <= MAX_MENU_WORDS
 
 
@@ -229,8 +299,14 @@ DATED = re.compile(
 )
 
 
+# "ByPriya Raman": a byline whose space a scraper lost with the tag around the name.
+GLUED_BYLINE = re.compile(r"^By[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
+
+
 def _is_headline(text: str) -> bool:
-    if _is_table_row(text) or DATED.search(text):
+    if _is_table_row(text) or DATED.search(text) or BYLINE.match(text.strip()):
+        return False
+    if GLUED_BYLINE.match(text.strip()):
         return False
     stripped = text.strip().lstrip("#").strip()
     return length_in_words(stripped) >= MIN_TITLE_WORDS and reads_as_heading(stripped)

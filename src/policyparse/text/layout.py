@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..textutil import words_of
+from ..textutil import ends_with_punctuation, words_of
 from .dialect import display_width
 from .lines import SourceLine
 
@@ -43,6 +43,10 @@ class _Block:
     text_column: int
     # The display width of the block's last physical line: did the next word fit after it?
     last_width: int
+    # A name standing alone on an item's or a term's first line, the text under it its
+    # description: "1. Advanced Manufacturing" / "   Expanding petrochemicals…".
+    name: str = ""
+    physical_lines: int = 1
 
 
 def read_layout_lines(lines: Sequence[SourceLine], width: int) -> list[SourceLine]:
@@ -57,17 +61,87 @@ def read_layout_lines(lines: Sequence[SourceLine], width: int) -> list[SourceLin
     """
     blocks: list[_Block] = []
     open_block = False
+    after_blank = False
+    body = _body_indent(lines)
     for line in lines:
         if not line.text.strip():
-            open_block = False
+            open_block, after_blank = False, bool(blocks)
             continue
         line = _plain_nested_marker(line)
-        if open_block and _continues(blocks[-1], line, width):
-            _extend(blocks[-1], line)
+        if open_block and _is_definition(blocks[-1], line, body):
+            _open_definition(blocks[-1], line)
+        elif (open_block or (after_blank and _item_paragraph_follows(blocks[-1], line))) and (
+            _continues(blocks[-1], line, width, body)
+        ):
+            _extend(blocks[-1], line, width)
         else:
             blocks.append(_start(line))
-        open_block = True
+        open_block, after_blank = True, False
     return _mark_margin_headings(blocks, width)
+
+
+# A term or an item name on a line of its own is short and not a sentence.
+MAX_NAME_WORDS = 8
+# A definition's description is indented under its term by at least this much (w3m: 4,
+# lynx: 7 columns).
+MIN_DEFINITION_INDENT = 2
+
+
+def _reads_as_name(text: str) -> bool:
+    words = words_of(text)
+    return 0 < len(words) <= MAX_NAME_WORDS and not ends_with_punctuation(text.strip())
+
+
+def _body_indent(lines: Sequence[SourceLine]) -> int:
+    """The indent of most prose lines (lynx's margin, inscriptis's layout offset, w3m's 0),
+    not counting lines under an item's text."""
+    indents: Counter[int] = Counter()
+    item_column = -1
+    for line in lines:
+        match = ITEM.match(line.text)
+        indent = len(line.text) - len(line.text.lstrip())
+        if match:
+            item_column = match.end("gap")
+        elif line.text.strip() and indent != item_column:
+            indents[indent] += 1
+    return max(indents, key=lambda indent: (indents[indent], indent), default=0)
+
+
+def _is_definition(block: _Block, line: SourceLine, body: int) -> bool:
+    """'Broadband Backbone' over '    Extends the national fibre network…': a term and its
+    description (a definition list), read as an item named by the term. The description
+    stands deeper than the body text (a heading at lynx's margin over body text is not a
+    term)."""
+    indent = len(line.text) - len(line.text.lstrip())
+    return (
+        block.text_column < 0
+        and block.physical_lines == 1
+        and block.indent <= body
+        and indent >= max(block.indent, body) + MIN_DEFINITION_INDENT
+        and not ITEM.match(line.text)
+        and _reads_as_name(block.line.text)
+    )
+
+
+def _open_definition(block: _Block, line: SourceLine) -> None:
+    term = block.line.text.strip()
+    prefix = " " * block.indent + "- "
+    block.line = SourceLine(block.line.number, f"{prefix}{term}", block.line.last)
+    block.text_column = len(prefix)
+    block.name = term
+    block.line = block.line.joined(line)
+    block.last_width = display_width(line.text)
+    block.physical_lines += 1
+
+
+def _item_paragraph_follows(block: _Block, line: SourceLine) -> bool:
+    """w3m leaves a blank line between an item's name and its paragraph, indented under
+    the item's text."""
+    return (
+        block.text_column >= 0
+        and block.physical_lines == 1
+        and _reads_as_name(block.line.text[block.text_column :])
+    )
 
 
 def _plain_nested_marker(line: SourceLine) -> SourceLine:
@@ -87,14 +161,16 @@ def _start(line: SourceLine) -> _Block:
     return _Block(line, indent, column, display_width(line.text))
 
 
-def _continues(block: _Block, line: SourceLine, width: int) -> bool:
+def _continues(block: _Block, line: SourceLine, width: int, body: int) -> bool:
     if ITEM.match(line.text) and _is_real_item(line):
         return False
     if "|" in line.text or "|" in block.line.text:
         return False  # pipe table rows are rows, however long
     indent = len(line.text) - len(line.text.lstrip())
     if block.text_column >= 0:
-        return indent == block.text_column
+        # At the body's own indent a line is body text, not an item's: lynx prints a
+        # numbered heading "1. Carbon savings" at the margin and its text three columns in.
+        return indent == block.text_column and block.text_column > body
     if indent != block.indent or not width:
         return False
     first_word = line.text.split(maxsplit=1)[0]
@@ -112,9 +188,26 @@ def _is_real_item(line: SourceLine) -> bool:
     )
 
 
-def _extend(block: _Block, line: SourceLine) -> None:
+def _extend(block: _Block, line: SourceLine, width: int) -> None:
+    if block.text_column >= 0 and block.physical_lines == 1:
+        first = block.line.text[block.text_column :]
+        first_word = line.text.split(maxsplit=1)[0]
+        wrapped = width and block.last_width + 1 + display_width(first_word) > width
+        if not wrapped and _reads_as_name(first):
+            block.name = first.strip()  # the name's line ended early: a new paragraph
     block.line = block.line.joined(line)
     block.last_width = display_width(line.text)
+    block.physical_lines += 1
+
+
+def _with_bold_name(block: _Block) -> str:
+    """The item with its name marked as the line grammar reads a name: '**Name** text'."""
+    text = block.line.text
+    if not block.name or block.text_column < 0:
+        return text
+    head, body = text[: block.text_column], text[block.text_column :]
+    rest = body[len(block.name) :].strip() if body.startswith(block.name) else ""
+    return f"{head}**{block.name}** {rest}" if rest else text
 
 
 def _mark_margin_headings(blocks: list[_Block], width: int) -> list[SourceLine]:
@@ -125,7 +218,7 @@ def _mark_margin_headings(blocks: list[_Block], width: int) -> list[SourceLine]:
     body_indent = max(prose_indents, key=lambda indent: (prose_indents[indent], indent), default=0)
     result = []
     for block in blocks:
-        text = block.line.text
+        text = _with_bold_name(block)
         is_heading = (
             width > 0
             and body_indent >= MIN_BODY_INDENT
