@@ -14,7 +14,7 @@ import pytest
 
 from policyparse import parse
 from policyparse.text.dialect import detect_dialect, wrap_width
-from policyparse.text.furniture import is_end_cue, split_text_furniture
+from policyparse.text.furniture import is_end_cue, line_furniture, split_text_furniture
 from policyparse.text.layout import read_layout_lines
 from policyparse.text.lines import SourceLine, source_lines
 from policyparse.text.markdown import read_markdown_lines
@@ -362,3 +362,26 @@ def test_a_numbered_heading_at_lynx_margin_is_not_an_item_over_body_text() -> No
         72,
     )
     assert lines[1] == "1. Carbon savings"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("By Wanjiru Kamau June 12, 2025", "dateline"),
+        ("Omar Al-HarbiFebruary 10, 2025", "dateline"),
+        ("4 minutes read", "dateline"),
+        ("[autobahn-bridge-repair-800x445]", "image placeholder"),
+        ("[ ]Subscribe", "form field"),
+        ("Sign in", "site control"),
+        ("Budget 2025: the plan", ""),
+        ("The levy was first deducted on 12 June 2025 from payslips.", ""),
+    ],
+)
+def test_single_furniture_lines_inside_the_article(line: str, reason: str) -> None:
+    assert line_furniture(line) == reason
+
+
+def test_the_headline_over_the_dateline_wins_over_the_masthead() -> None:
+    for scraper in ("w3m", "inscriptis"):
+        document = parse(SCRAPED / scraper / "html7_qatar_national_development_strategy.txt")
+        assert document.title.startswith("Qatar’s Third National Development Strategy"), scraper

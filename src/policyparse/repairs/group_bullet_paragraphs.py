@@ -47,7 +47,7 @@ def group_bullet_paragraphs(blocks: list[Block], log: RepairLog) -> list[Block]:
         if isinstance(block, Paragraph) and _continues_run(run, block):
             run.append(block)
             continue
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        following = _after_details(blocks, index + 1)
         if isinstance(block, Paragraph) and _is_flattened_detail(block, run, following):
             details.setdefault(id(run[-1]), []).append(block)
             continue
@@ -64,14 +64,32 @@ def group_bullet_paragraphs(blocks: list[Block], log: RepairLog) -> list[Block]:
 
 # A sub-bullet flattened into a paragraph is short; a longer paragraph is prose.
 MAX_DETAIL_WORDS = 30
+# An item has a few sub-items; a longer run of short paragraphs is prose after the list.
+MAX_DETAILS = 4
+
+
+def _after_details(blocks: list[Block], start: int) -> Block | None:
+    """The first block from ``start`` on that is not a short unnamed paragraph (a detail)."""
+    for block in blocks[start : start + MAX_DETAILS]:
+        if not _is_detail_shaped(block):
+            return block
+    return None
+
+
+def _is_detail_shaped(block: Block) -> bool:
+    return (
+        isinstance(block, Paragraph)
+        and not _item_kind(block)
+        and len(block.text.split()) <= MAX_DETAIL_WORDS
+    )
 
 
 def _is_flattened_detail(block: Paragraph, run: list[Paragraph], following: Block | None) -> bool:
     """'An extra £1,500 for island homes.' between two 'Name: sentence' items: a sub-item of
     the item above whose bullet a text dump lost (it would end the run otherwise)."""
-    if not run or _item_kind(run[-1]) != "named" or _item_kind(block):
+    if not run or _item_kind(run[-1]) != "named" or not _is_detail_shaped(block):
         return False
-    if len(block.text.split()) > MAX_DETAIL_WORDS or block.chrome != run[-1].chrome:
+    if block.chrome != run[-1].chrome:
         return False
     return isinstance(following, Paragraph) and _continues_run(run, following)
 

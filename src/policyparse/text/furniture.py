@@ -119,12 +119,51 @@ def split_text_furniture(lines: Sequence[SourceLine]) -> tuple[list[SourceLine],
     end = article_end(blocks, start)
     first = filled[start] if start < len(filled) else len(lines)
     last = filled[end] if end < len(filled) else len(lines)
-    bars = {filled[index] for index in share_bar_lines(blocks, start, end)}
+    dropped = {filled[index]: "share bar" for index in share_bar_lines(blocks, start, end)}
+    for index in range(first + 1, last):  # the title line itself is never dropped here
+        reason = line_furniture(lines[index].text)
+        if reason and index not in dropped:
+            dropped[index] = reason
     skipped = [_skip(line, "site chrome before the title") for line in lines[:first]]
-    skipped += [_skip(lines[index], "share bar") for index in sorted(bars)]
+    skipped += [_skip(lines[index], reason) for index, reason in sorted(dropped.items())]
     skipped += [_skip(line, "after the end of the article") for line in lines[last:]]
-    kept = [line for index, line in enumerate(lines[first:last], first) if index not in bars]
+    kept = [line for index, line in enumerate(lines[first:last], first) if index not in dropped]
     return kept, [item for item in skipped if item[0]]
+
+
+# w3m and lynx print an image as its alt text in brackets, a form field as "[ ]" or a run
+# of underscores.
+IMAGE_PLACEHOLDER = re.compile(r"^(?:\[[^\[\]\n]{1,120}\]\s*)+$")
+FORM_FIELD = re.compile(r"\[\s*_*\s*\]|_{6,}")
+READING_TIME = re.compile(
+    r"^\d{1,3}\s*(?:min(?:ute)?s?\.?)\s*(?:read|reading time|lesezeit|de lecture|de lectura"
+    r"|de leitura|di lettura)?$"
+)
+# Lines this short that hold a date, a form field or a site control are page furniture.
+MAX_FURNITURE_LINE_WORDS = 10
+
+
+def line_furniture(text: str) -> str:
+    """Why a line inside the article is furniture ('' when it is not): a dateline or
+    byline, an image placeholder, a form field, a site control.
+
+    >>> line_furniture("By Wanjiru Kamau June 12, 2025"), line_furniture("[autobahn-800x445]")
+    ('dateline', 'image placeholder')
+    >>> line_furniture("The levy was first deducted on 12 June 2025 from payslips.")
+    ''
+    """
+    stripped = text.strip().strip("#*").strip()
+    if not stripped or length_in_words(stripped) > MAX_FURNITURE_LINE_WORDS:
+        return ""
+    if IMAGE_PLACEHOLDER.match(stripped):
+        return "image placeholder"
+    if FORM_FIELD.search(stripped):
+        return "form field"
+    if ends_with_punctuation(stripped) or "|" in stripped:
+        return ""
+    if DATED.search(stripped) or READING_TIME.match(stripped.lower()):
+        return "dateline"
+    return "site control" if _is_named_chrome(stripped) else ""
 
 
 # A share bar's buttons: "Facebook", "X", "WhatsApp", "Copy link"…
@@ -158,7 +197,7 @@ def article_start(lines: Sequence[SourceLine]) -> int:
         if ATX_TITLE.match(lines[index].text):
             return index
     last_chrome = max((i for i in range(head) if _is_chrome(lines, i)), default=-1)
-    dated = _headline_over_dateline(lines, last_chrome + 1, head)
+    dated = _headline_over_dateline(lines, 0, head)
     if dated is not None:
         return dated
     if last_chrome < 0:
@@ -184,18 +223,26 @@ MAX_MASTHEAD_WORDS = 12
 
 def _headline_over_dateline(lines: Sequence[SourceLine], first: int, head: int) -> int | None:
     """'Gulf Policy Monitor' / 'GCC Energy Finance Opinion' / headline / 'Doha · 9 January
-    2025': the headline is the one over the dateline, not the site's name above it."""
-    dateline = next((i for i in range(first, head) if DATED.search(lines[i].text)), None)
-    if dateline is None:
+    2025': the headline is the one over the dateline, not the site's name above it. Of the
+    datelines above the prose the last one counts (a date in the site's header comes
+    first); of the lines just above it the longest headline (a byline may stand between)."""
+    for dateline in range(head - 1, first - 1, -1):
+        if not DATED.search(lines[dateline].text):
+            continue
+        window = range(max(first, dateline - MAX_LINES_HEADLINE_TO_DATELINE), dateline)
+        candidates = [i for i in window if _is_headline(lines[i].text) and not _is_chrome(lines, i)]
+        if not candidates:
+            continue
+        headline = max(candidates, key=lambda i: length_in_words(lines[i].text))
+        masthead = [
+            line for i, line in enumerate(lines[first:headline], first) if not _is_chrome(lines, i)
+        ]
+        if headline > first and all(
+            length_in_words(line.text) <= MAX_MASTHEAD_WORDS for line in masthead
+        ):
+            return headline
         return None
-    above = range(dateline - 1, max(first, dateline - 1 - MAX_LINES_HEADLINE_TO_DATELINE) - 1, -1)
-    headline = next((i for i in above if _is_headline(lines[i].text)), None)
-    if headline is None or headline == first:
-        return None
-    masthead = lines[first:headline]
-    if any(length_in_words(line.text) > MAX_MASTHEAD_WORDS for line in masthead):
-        return None
-    return headline
+    return None
 
 
 def _head_length(lines: Sequence[SourceLine]) -> int:
