@@ -351,10 +351,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=SPLITS, action="append")
     parser.add_argument("--scraper", help="per-page figures for this scraper (or html)")
     parser.add_argument("--force", action="store_true", help="render: replace existing texts")
+    parser.add_argument("--json", action="store_true", help="the figures as JSON")
     args = parser.parse_args(argv)
     if args.command == "render":
         return render([args.scraper] if args.scraper else None, force=args.force)
-    for split in args.split or ["dev"]:  # the test split only when asked: it is held out
+    splits = args.split or ["dev"]  # the held-out splits only when asked
+    if args.json:
+        print(json.dumps({split: measure(split) for split in splits}, indent=1))
+        return 0
+    for split in splits:
         if args.scraper:
             print(score_pages(args.scraper, load_pages(split)).to_text())
         else:

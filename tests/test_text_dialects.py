@@ -385,3 +385,15 @@ def test_the_headline_over_the_dateline_wins_over_the_masthead() -> None:
     for scraper in ("w3m", "inscriptis"):
         document = parse(SCRAPED / scraper / "html7_qatar_national_development_strategy.txt")
         assert document.title.startswith("Qatar’s Third National Development Strategy"), scraper
+
+
+def test_html2text_table_rows_wrapped_over_lines_end_at_their_two_spaces() -> None:
+    lines, _ = read_markdown(
+        "Name| Technology| Power  \n---|---|---  \nNoor I| Hybrid solar, with five hours\n"
+        "of storage| 800 MW  \nNoor II| Solar with batteries| 400 MW  \n"
+    )
+    assert lines[2] == "Noor I| Hybrid solar, with five hours of storage| 800 MW"
+    for page in ("html2_morocco_solar_plan", "html4_germany_infrastructure_fund"):
+        document = parse(SCRAPED / "html2text" / f"{page}.txt")
+        tables = [item for item in document.initiatives if item.origin.kind == "table"]
+        assert tables and all(len(item.attributes) >= 1 for item in tables), page

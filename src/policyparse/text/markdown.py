@@ -139,17 +139,24 @@ def _join_blocks(lines: list[SourceLine]) -> list[SourceLine]:
     """Join each block's lines; blank lines carry nothing once blocks are whole."""
     result: list[SourceLine] = []
     open_block = False  # is the last result line a paragraph or item that may go on?
+    spaced_rows = False  # in a table whose rows end with two spaces (html2text's)?
     for line in lines:
         text = line.text
         if not text.strip() or THEMATIC_BREAK.match(text):
-            open_block = False
+            open_block = spaced_rows = False
             continue
-        if open_block and result and not _starts_block(text):
+        if open_block and result and (spaced_rows or not _starts_block(text)):
             result[-1] = result[-1].joined(line)
         else:
             result.append(SourceLine(line.number, text.rstrip(), line.last))
-        open_block = not _ends_block(text)
+        spaced_rows = spaced_rows or bool(SPACED_SEPARATOR_ROW.match(text))
+        open_block = not text.endswith("  ") if spaced_rows else not _ends_block(text)
     return result
+
+
+# html2text ends every table row with two spaces and wraps a long row over several lines:
+# in a table whose alignment row ends so, a row goes on until a line ends with two spaces.
+SPACED_SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?  $")
 
 
 def _starts_block(text: str) -> bool:
