@@ -30,7 +30,9 @@ from policyparse.evaluation import evaluate, gold_files
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from content_f1 import CORPUS as CONTENT_CORPUS
 from content_f1 import kept_text, token_scores
+from scrapers import GOLD_SETS as SCRAPER_GOLD_SETS
 from scrapers import SCRAPED
+from scrapers import SPLITS as SCRAPER_SPLITS
 from scrapers import measure as measure_scrapers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,7 +69,7 @@ SCRAPER_METRICS = ("initiative_f1", "pillar_f1", "title_accuracy_printed")
 
 def _scraper_figures() -> dict[str, float]:
     figures = {}
-    for split in ("dev", "test"):
+    for split in SCRAPER_SPLITS:
         for scraper, summary in measure_scrapers(split).items():
             for metric in SCRAPER_METRICS:
                 figures[f"scrapers.{split}.{scraper}.{metric}"] = float(summary[metric])
@@ -97,7 +99,9 @@ def corpus_hashes() -> dict[str, str]:
         hashes[name] = _digest(files)
     content = [CONTENT_CORPUS / "ground-truth.json", *sorted((CONTENT_CORPUS / "html").iterdir())]
     hashes["content"] = _digest(content)
-    hashes["scraped"] = _digest(sorted(path for path in SCRAPED.rglob("*") if path.is_file()))
+    scraped = [path for path in SCRAPED.rglob("*") if path.is_file()]
+    scraped += SCRAPER_GOLD_SETS["extra"].glob("*.json")  # the extra split's own gold
+    hashes["scraped"] = _digest(sorted(scraped))
     return hashes
 
 

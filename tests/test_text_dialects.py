@@ -397,3 +397,51 @@ def test_html2text_table_rows_wrapped_over_lines_end_at_their_two_spaces() -> No
         document = parse(SCRAPED / "html2text" / f"{page}.txt")
         tables = [item for item in document.initiatives if item.origin.kind == "table"]
         assert tables and all(len(item.attributes) >= 1 for item in tables), page
+
+
+def test_a_run_of_labels_inside_the_article_is_a_menu_but_a_short_list_under_its_intro_is_not() -> (
+    None
+):
+    kept, reasons = split(
+        [
+            "Rail Plan Unveiled",
+            PROSE,
+            "Home",
+            "World",
+            "Business",
+            "Sport",
+            "The corridors it covers:",
+            "- North",
+            "- South",
+            "- East",
+            "- West",
+            PROSE,
+        ]
+    )
+    assert reasons == ["menu"] * 4
+    assert kept[2:7] == ["The corridors it covers:", "- North", "- South", "- East", "- West"]
+
+
+def test_full_page_dumps_lose_their_menus_from_two_scrapers() -> None:
+    for scraper in ("bs4-get-text", "w3m"):
+        document = parse(SCRAPED / scraper / "html3_ghana_24_hour_economy.txt")
+        titles = [pillar.title for pillar in document.pillars]
+        assert not {"Home", "Politics", "Sports"} & set(titles), scraper
+
+
+def test_a_bullet_typed_into_a_paragraph_wraps_back_to_its_marker() -> None:
+    lines = read_layout(
+        [
+            "   • Overriding Public Interest: Transport and grid projects will be",
+            "   declared to be in the overriding public interest, limiting the grounds",
+            "   for legal challenges.",
+            "   • Digital Permits: All federal planning procedures will be handled",
+            "   online by 2027.",
+        ],
+        74,
+    )
+    assert len(lines) == 2 and lines[0].endswith("limiting the grounds for legal challenges.")
+    for scraper in ("w3m", "lynx"):
+        document = parse(SCRAPED / scraper / "html4_germany_infrastructure_fund.txt")
+        items = {item.name: item.description for item in document.initiatives}
+        assert items["Overriding Public Interest"].endswith("legal challenges."), scraper

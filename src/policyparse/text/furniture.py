@@ -119,7 +119,8 @@ def split_text_furniture(lines: Sequence[SourceLine]) -> tuple[list[SourceLine],
     end = article_end(blocks, start)
     first = filled[start] if start < len(filled) else len(lines)
     last = filled[end] if end < len(filled) else len(lines)
-    dropped = {filled[index]: "share bar" for index in share_bar_lines(blocks, start, end)}
+    dropped = {filled[index]: "menu" for index in menu_lines(blocks, start, end)}
+    dropped |= {filled[index]: "share bar" for index in share_bar_lines(blocks, start, end)}
     for index in range(first + 1, last):  # the title line itself is never dropped here
         reason = line_furniture(lines[index].text)
         if reason and index not in dropped:
@@ -164,6 +165,36 @@ def line_furniture(text: str) -> str:
     if DATED.search(stripped) or READING_TIME.match(stripped.lower()):
         return "dateline"
     return "site control" if _is_named_chrome(stripped) else ""
+
+
+# Inside the article, a run of this many short labels in a row is a menu: a section
+# heading is followed by its text, so labels cannot all be headings. (A list introduced by
+# a line ending in ":" is the article's own, however short its items.)
+MIN_ARTICLE_MENU_RUN = 4
+LIST_INTRO_END = (":", "：")
+
+
+def menu_lines(lines: Sequence[SourceLine], start: int, end: int) -> list[int]:
+    found: list[int] = []
+    run: list[int] = []
+    for index in range(start + 1, end + 1):
+        if index < end and _is_label(lines[index]) and not _is_list_item_under_intro(lines, index):
+            run.append(index)
+            continue
+        if len(run) >= MIN_ARTICLE_MENU_RUN:
+            found += run
+        run = []
+    return found
+
+
+def _is_list_item_under_intro(lines: Sequence[SourceLine], index: int) -> bool:
+    """A bulleted label under 'The plan covers:' (its intro may stand a few items up)."""
+    while index > 0 and ITEM_MARK.match(lines[index].text):
+        index -= 1
+    return index < len(lines) and lines[index].text.rstrip().endswith(LIST_INTRO_END)
+
+
+ITEM_MARK = re.compile(r"^\s*(?:[-*•·◦▪‣+]|\d{1,3}[.)])\s+\S")
 
 
 # A share bar's buttons: "Facebook", "X", "WhatsApp", "Copy link"…

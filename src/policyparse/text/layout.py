@@ -170,8 +170,16 @@ def _continues(block: _Block, line: SourceLine, width: int, body: int) -> bool:
     if block.text_column >= 0:
         # At the body's own indent a line is body text, not an item's: lynx prints a
         # numbered heading "1. Carbon savings" at the margin and its text three columns in.
-        return indent == block.text_column and block.text_column > body
-    if indent != block.indent or not width:
+        if indent == block.text_column and block.text_column > body:
+            return True
+        # A bullet typed into a paragraph ("• Name: text") wraps back to the marker's indent.
+        return indent == block.indent and _is_wrapped(block, line, width)
+    return indent == block.indent and _is_wrapped(block, line, width)
+
+
+def _is_wrapped(block: _Block, line: SourceLine, width: int) -> bool:
+    """Was the block's last line wrapped: would the line's first word not have fitted?"""
+    if not width:
         return False
     first_word = line.text.split(maxsplit=1)[0]
     return block.last_width + 1 + display_width(first_word) > width

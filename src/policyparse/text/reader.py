@@ -237,6 +237,15 @@ def _tabs_to_pipes(lines: list[SourceLine]) -> list[SourceLine]:
     return result
 
 
+# A headline may ask or exclaim, but it does not end with a full stop: a first line that
+# does is the story's first sentence (a scraper that printed no headline), not its title.
+SENTENCE_STOP = (".", "。", "．", "…")
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip("\"'”’)»").endswith(SENTENCE_STOP)
+
+
 def _read_line(line: SourceLine, *, is_first: bool) -> Block:
     text = line.text.strip()
     span = line.span()
@@ -246,7 +255,7 @@ def _read_line(line: SourceLine, *, is_first: bool) -> Block:
         return Heading(
             text=marked.group("text").strip(), level=1 if is_first else max(level, 2), span=span
         )
-    if is_first and len(words_of(text)) <= MAX_TITLE_WORDS:
+    if is_first and len(words_of(text)) <= MAX_TITLE_WORDS and not _ends_sentence(text):
         return Heading(text=text, level=1, span=span)
     if reads_as_heading(text):
         return Heading(text=text, level=2, span=span)
