@@ -445,3 +445,10 @@ def test_a_bullet_typed_into_a_paragraph_wraps_back_to_its_marker() -> None:
         document = parse(SCRAPED / scraper / "html4_germany_infrastructure_fund.txt")
         items = {item.name: item.description for item in document.initiatives}
         assert items["Overriding Public Interest"].endswith("legal challenges."), scraper
+
+
+def test_cjk_name_colon_sentence_paragraphs_are_a_list_in_two_dumps() -> None:
+    """'饮用水管网：为超过1000个村庄接通安全饮用水。' — no case, no spaces, a full-width colon."""
+    for scraper in ("newspaper4k", "html-text"):
+        document = parse(SCRAPED / scraper / "html4_egypt_decent_life_initiative.txt")
+        assert "饮用水管网" in [item.name for item in document.initiatives], scraper

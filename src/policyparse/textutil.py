@@ -89,6 +89,24 @@ def words_of(text: str) -> list[str]:
     return [word for word in text.split() if search(word)]
 
 
+# Chinese, Japanese and Korean text has no spaces between words: about two characters make
+# a word, so a line's length in words is estimated from its ideographs and syllables.
+CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK_CHARACTERS_PER_WORD = 2
+
+
+def length_in_words(text: str) -> int:
+    """Words, with runs of CJK characters counted as about two characters a word.
+
+    >>> length_in_words("Plan 2025"), length_in_words("改善基础设施：让农村享有")
+    (2, 5)
+    """
+    cjk = len(CJK_CHARACTER.findall(text))
+    if not cjk:
+        return len(words_of(text))
+    return len(words_of(CJK_CHARACTER.sub(" ", text))) + cjk // CJK_CHARACTERS_PER_WORD
+
+
 def word_count(text: str, limit: int) -> int:
     """``len(words_of(text))``, but counting stops past ``limit``: the answer is exact up to
     ``limit`` and ``limit + 1`` beyond it. Thresholds are small and furniture is long.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..blocks import Block, ListBlock, ListItem, Paragraph, Span
+from ..textutil import length_in_words
 from .log import RepairLog
 
 BULLET_MARK = re.compile(r"^\s*(?:[-*•·▪◦●■►▸‣–—※○□▲]|\d{1,3}[.)])\s+(?=\S)")
@@ -21,7 +22,7 @@ MIN_RUN = 2
 MAX_LEAD_WORDS = 12
 # "Connecticut: While no national law…": a short capitalised name, a colon, a sentence.
 COLON_NAMED = re.compile(
-    r"^(?P<name>[^\W\d_][^:：.!?]{0,60}?)\s*[:：]\s+(?P<rest>\S.*)$", re.DOTALL
+    r"^(?P<name>[^\W\d_][^:：.!?]{0,60}?)\s*(?::\s+|：\s*)(?P<rest>\S.*)$", re.DOTALL
 )
 MAX_COLON_NAME_WORDS = 5
 # "Wind Farms – Around 8 gigawatts of capacity…": the same shape with a spaced dash, as a
@@ -29,7 +30,7 @@ MAX_COLON_NAME_WORDS = 5
 DASH_NAMED = re.compile(r"^(?P<name>[^\W\d_][^–—:.!?]{0,60}?)\s+[–—-]\s+(?P<rest>\S.*)$", re.DOTALL)
 # The text after the colon must be a sentence, not a value ("Lead minister: Jane Doe").
 MIN_COLON_SENTENCE_WORDS = 6
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)」]*$")
 
 
 def group_bullet_paragraphs(blocks: list[Block], log: RepairLog) -> list[Block]:
@@ -114,11 +115,14 @@ def _is_named(text: str, pattern: re.Pattern[str]) -> bool:
     match = pattern.match(text.strip())
     if match is None:
         return False
-    name, rest = match.group("name").split(), match.group("rest")
+    name, rest = match.group("name"), match.group("rest")
+    first = name[0]
+    # Chinese, Japanese and Korean names have no case and their sentences no spaces.
+    starts_like_a_name = first.isupper() or (first.isalpha() and not first.islower())
     return (
-        len(name) <= MAX_COLON_NAME_WORDS
-        and name[0][0].isupper()
-        and len(rest.split()) >= MIN_COLON_SENTENCE_WORDS
+        length_in_words(name) <= MAX_COLON_NAME_WORDS
+        and starts_like_a_name
+        and length_in_words(rest) >= MIN_COLON_SENTENCE_WORDS
         and SENTENCE_END.search(rest) is not None
     )
 

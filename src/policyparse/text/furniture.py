@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..boilerplate import BREADCRUMB, BYLINE
-from ..textutil import ends_with_punctuation, reads_as_heading, words_of
+from ..textutil import ends_with_punctuation, length_in_words, reads_as_heading
 from .lines import GridLine, SourceLine
 
 Skipped = tuple[str, str, str]
@@ -44,10 +44,6 @@ MIN_PROSE_WORDS = 20
 # far: a page without prose must not have its whole text taken for chrome.
 MAX_HEAD_LINES = 80
 MIN_TITLE_WORDS = 2
-# Chinese, Japanese and Korean text has no spaces between words: about two characters make
-# a word, so a line's length in words is estimated from its ideographs and syllables.
-CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-CJK_CHARACTERS_PER_WORD = 2
 
 
 @dataclass(frozen=True)
@@ -292,18 +288,6 @@ def _is_prose(text: str) -> bool:
     """A paragraph of sentences (in a table cell too: layout tables hold whole articles)."""
     text = text.strip().strip("|").strip()
     return length_in_words(text) >= MIN_PROSE_WORDS and ends_with_punctuation(text)
-
-
-def length_in_words(text: str) -> int:
-    """Words, with runs of CJK characters counted as about two characters a word.
-
-    >>> length_in_words("Plan 2025"), length_in_words("改善基础设施：让农村享有")
-    (2, 5)
-    """
-    cjk = len(CJK_CHARACTER.findall(text))
-    if not cjk:
-        return len(words_of(text))
-    return len(words_of(CJK_CHARACTER.sub(" ", text))) + cjk // CJK_CHARACTERS_PER_WORD
 
 
 def _is_chrome(lines: Sequence[SourceLine], index: int) -> bool:
