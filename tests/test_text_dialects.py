@@ -452,3 +452,53 @@ def test_cjk_name_colon_sentence_paragraphs_are_a_list_in_two_dumps() -> None:
     for scraper in ("newspaper4k", "html-text"):
         document = parse(SCRAPED / scraper / "html4_egypt_decent_life_initiative.txt")
         assert "饮用水管网" in [item.name for item in document.initiatives], scraper
+
+
+def test_a_sidebar_printed_beside_the_article_is_cut_away_on_two_sites() -> None:
+    expected = {
+        "html3_zambia_lusaka_waste": ["Door-to-door collection", "Clean-up campaigns"],
+        "html_nigeria_power_sector": ["Key Programmes", "Grid Reliability"],
+    }
+    for page, first_pillars in expected.items():
+        document = parse(SCRAPED / "inscriptis" / f"{page}.txt")
+        assert [pillar.title for pillar in document.pillars][:2] == first_pillars, page
+        sidebar = [entry.text for entry in document.dropped if entry.reason == "sidebar"]
+        assert sidebar and all(len(text.split()) <= 5 for text in sidebar), page
+
+
+def test_a_table_beside_nothing_is_not_a_sidebar() -> None:
+    from policyparse.text.layout import split_sidebar
+
+    rows = [
+        "Programme                 Description                              Budget",
+        "Rail Fund                 Builds new lines across the north of the country.   £2bn",
+        "Bus Fund                  Buys new buses for every town and village there.    £1bn",
+    ]
+    kept, side = split_sidebar([SourceLine(n, t) for n, t in enumerate(rows, 1)])
+    assert side == [] and texts(kept) == rows
+
+
+def test_the_headline_echoing_the_title_tag_is_the_title_in_two_dumps() -> None:
+    """get_text and html-text print '<title>' first ('Headline | Site'), the headline again
+    below the site's chrome: that line is the article's start."""
+    for scraper in ("bs4-get-text", "html-text"):
+        document = parse(SCRAPED / scraper / "html2_kenya_housing_levy.txt")
+        assert document.title.startswith("Housing Levy Explained"), scraper
+        assert "Real Estate" not in [pillar.title for pillar in document.pillars], scraper
+
+
+def test_a_site_name_printed_twice_is_not_a_title_tag() -> None:
+    from policyparse.text.furniture import article_start
+
+    def lines(*rows: str) -> list[SourceLine]:
+        return [SourceLine(n, t) for n, t in enumerate(rows, 1)]
+
+    echoed = lines("Rail Plan Unveiled | Daily Post", "Home", "Rail Plan Unveiled", PROSE)
+    assert article_start(echoed) == 2
+    twice = lines(
+        "Ministry of Works Online",
+        "Ministry of Works Online",
+        "Rail plans for the whole north",
+        PROSE,
+    )
+    assert article_start(twice) == 0

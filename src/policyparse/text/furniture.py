@@ -223,6 +223,9 @@ def article_start(lines: Sequence[SourceLine]) -> int:
     for index in range(head):
         if ATX_TITLE.match(lines[index].text):
             return index
+    echo = _title_tag_echo(lines, head)
+    if echo is not None:
+        return echo
     last_chrome = max((i for i in range(head) if _is_chrome(lines, i)), default=-1)
     dated = _headline_over_dateline(lines, 0, head)
     if dated is not None:
@@ -238,6 +241,32 @@ def article_start(lines: Sequence[SourceLine]) -> int:
     # No headline below the chrome: drop it only when a cue says it is chrome, not on the
     # shape of a run of short lines alone (a short text's own list looks like a menu).
     return last_chrome + 1 if _is_named_chrome(lines[last_chrome].text) else 0
+
+
+# "Headline | Site" or "Headline - Site": a page's <title>, which get_text and html-text
+# print first; the headline comes again, alone, further down.
+TITLE_SEPARATOR = re.compile(r"\s(?:\||-|–|—|::|»)\s")
+MIN_ECHOED_TITLE_WORDS = 3
+# A headline is at most this much longer than its shortened <title>.
+MAX_ECHO_GROWTH = 2
+
+
+def _title_tag_echo(lines: Sequence[SourceLine], head: int) -> int | None:
+    """The line that repeats the first line's headline (site name cut off), if any."""
+    if not lines:
+        return None
+    first = lines[0].text.strip()
+    parts = TITLE_SEPARATOR.split(first)
+    headline = parts[0].strip()
+    if len(parts) < 2 or length_in_words(headline) < MIN_ECHOED_TITLE_WORDS:
+        return None  # no site name after it: a site name printed twice is no <title>
+    wanted = cue_text(headline)
+    for index in range(1, min(len(lines), head + 1)):
+        # the <title> may be a shortened headline: the line starts with it
+        line = cue_text(lines[index].text)
+        if line.startswith(wanted) and len(line) <= MAX_ECHO_GROWTH * len(wanted):
+            return index
+    return None
 
 
 # The byline or dateline stands right under the headline ("Doha · 9 January 2025"), with

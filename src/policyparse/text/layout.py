@@ -238,3 +238,108 @@ def _mark_margin_headings(blocks: list[_Block], width: int) -> list[SourceLine]:
             text = f"## {text.strip()}"
         result.append(SourceLine(block.line.number, text, block.line.last))
     return result
+
+
+# --- a sidebar printed beside the article ---------------------------------------------
+
+# A layout table's columns are printed side by side: a gap of this many spaces between
+# two texts on one line may be the gutter between a sidebar and the article.
+MIN_SIDE_GUTTER = 3
+# The article column starts this far in at least (a narrower left part is an indent).
+MIN_ARTICLE_COLUMN = 20
+# A sidebar holds labels: links, headings of link lists, counters.
+MAX_SIDE_WORDS = 5
+# Lines that show both columns: fewer is a coincidence of one line.
+MIN_SIDE_BY_SIDE_LINES = 2
+# The article's side must hold prose somewhere: a table's first column beside its second
+# is not a sidebar.
+MIN_ARTICLE_WORDS = 8
+SIDE_GAP = re.compile(rf"(?<=\S) {{{MIN_SIDE_GUTTER},}}(?=\S)")
+
+
+def split_sidebar(lines: Sequence[SourceLine]) -> tuple[list[SourceLine], list[SourceLine]]:
+    """Take a left sidebar printed beside the article column out of the lines: the
+    article's lines (the sidebar's part cut away) and the sidebar's pieces.
+
+    >>> rows = ["Departments", "» Engineering        The Council keeps the whole city clean and",
+    ...         "» Public Health      collects waste from every ward each week.", "» Finance"]
+    >>> kept, side = split_sidebar([SourceLine(n, t) for n, t in enumerate(rows, 1)])
+    >>> [line.text.strip() for line in kept]
+    ['The Council keeps the whole city clean and', 'collects waste from every ward each week.']
+    >>> [line.text for line in side]
+    ['Departments', '» Engineering', '» Public Health', '» Finance']
+    """
+    column = _article_column(lines)
+    if column is None:
+        return list(lines), []
+    first, last = _side_by_side_span(lines, column)
+    if not any(_is_side_label(line.text, column) for line in lines[first : last + 1]):
+        return list(lines), []  # every line shows both columns: a table, not a sidebar
+    kept: list[SourceLine] = []
+    side: list[SourceLine] = []
+    for index, line in enumerate(lines):
+        left, right = _split_at(line.text, column)
+        if first <= index <= last and left and len(words_of(left)) <= MAX_SIDE_WORDS:
+            side.append(SourceLine(line.number, left.strip(), line.last))
+            if right.strip():
+                kept.append(SourceLine(line.number, right, line.last))
+            continue
+        kept.append(line)
+    return kept, side
+
+
+def _split_at(text: str, column: int) -> tuple[str, str]:
+    """The text left of ``column`` and the text from it, when a gutter separates them (or
+    the text ends before it)."""
+    head, tail = text[:column], text[column:]
+    if not head.strip():
+        return "", text
+    if tail.strip() and (not head.endswith(" " * MIN_SIDE_GUTTER) or tail[:1] == " "):
+        return "", text  # one text runs across the column: no sidebar on this line
+    return head.rstrip(), " " * column + tail.lstrip() if tail.strip() else ""
+
+
+def _article_column(lines: Sequence[SourceLine]) -> int | None:
+    starts: Counter[int] = Counter()
+    prose = Counter[int]()
+    for line in lines:
+        text = line.text
+        for gap in SIDE_GAP.finditer(text):
+            left = text[: gap.start()].strip()
+            if len(words_of(left)) <= MAX_SIDE_WORDS and gap.end() >= MIN_ARTICLE_COLUMN:
+                starts[gap.end()] += 1
+                prose[gap.end()] = max(prose[gap.end()], len(words_of(text[gap.end() :])))
+            break  # only the first gap of a line: the one after its left part
+    for column, count in starts.most_common(1):
+        if count >= MIN_SIDE_BY_SIDE_LINES and prose[column] >= MIN_ARTICLE_WORDS:
+            return column
+    return None
+
+
+def _side_by_side_span(lines: Sequence[SourceLine], column: int) -> tuple[int, int]:
+    """The first and last line of the sidebar: where it stands beside the article, and the
+    labels right above and below (its heading, its last links)."""
+    both = [
+        index
+        for index, line in enumerate(lines)
+        if line.text[:column].strip()
+        and line.text[column:].strip()
+        and _split_at(line.text, column)[0]
+    ]
+    if not both:
+        return 0, -1
+    first, last = both[0], both[-1]
+    while first > 0 and _is_side_label(lines[first - 1].text, column):
+        first -= 1
+    while last + 1 < len(lines) and _is_side_label(lines[last + 1].text, column):
+        last += 1
+    return first, last
+
+
+def _is_side_label(text: str, column: int) -> bool:
+    """A short text standing only left of the article column."""
+    return (
+        bool(text[:column].strip())
+        and not text[column:].strip()
+        and (len(words_of(text)) <= MAX_SIDE_WORDS)
+    )

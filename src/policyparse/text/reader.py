@@ -9,6 +9,7 @@ the flattening broke.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..blocks import Block, Heading, ItemDraft, ListBlock, Paragraph, Span, Table, freeze_items
@@ -16,7 +17,7 @@ from ..textutil import MINOR_WORDS, ends_with_punctuation, reads_as_heading, wor
 from .dialect import Dialect, detect_dialect
 from .furniture import split_text_furniture
 from .grids import find_aligned_grids, find_box_grids
-from .layout import read_layout_lines
+from .layout import read_layout_lines, split_sidebar
 from .lines import GridLine, SourceLine, source_lines, with_grids
 from .markdown import read_markdown_lines
 from .plain import find_cell_per_line_tables, is_plain_dump, join_inline_breaks
@@ -69,9 +70,7 @@ def read_text_document(text: str) -> TextReading:
     if shape.dialect == "markdown":
         logical, skipped = read_markdown_lines(source_lines(text, keep_trailing_space=True))
     elif shape.dialect == "layout":
-        grids = find_box_grids(lines) + find_aligned_grids(lines)
-        width = shape.wrap_width
-        logical = with_grids(lines, grids, lambda segment: read_layout_lines(segment, width))
+        logical, skipped = _read_layout_text(lines, shape.wrap_width)
     else:
         logical = _read_plain_lines(text, lines)
     article, furniture = split_text_furniture(logical)
@@ -96,6 +95,22 @@ def c1_controls_as_cp1252(text: str) -> str:
     'l’État • item'
     """
     return text.translate(C1_AS_CP1252) if HAS_C1.search(text) else text
+
+
+def _read_layout_text(
+    lines: list[SourceLine], width: int
+) -> tuple[list[SourceLine], list[tuple[str, str, str]]]:
+    """Tables first (on the lines as printed), then, between them, a sidebar printed beside
+    the article is cut away and the rest joined into blocks."""
+    skipped: list[tuple[str, str, str]] = []
+
+    def read_segment(segment: Sequence[SourceLine]) -> list[SourceLine]:
+        kept, sidebar = split_sidebar(segment)
+        skipped.extend((line.text, "sidebar", line.span().describe()) for line in sidebar)
+        return read_layout_lines(kept, width)
+
+    grids = find_box_grids(lines) + find_aligned_grids(lines)
+    return with_grids(lines, grids, read_segment), skipped
 
 
 def _read_plain_lines(text: str, lines: list[SourceLine]) -> list[SourceLine]:
