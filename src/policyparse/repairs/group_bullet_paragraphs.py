@@ -90,6 +90,8 @@ def _is_flattened_detail(block: Paragraph, run: list[Paragraph], following: Bloc
     the item above whose bullet a text dump lost (it would end the run otherwise)."""
     if not run or _item_kind(run[-1]) != "named" or not _is_detail_shaped(block):
         return False
+    if not _is_from_text(block):
+        return False
     if block.chrome != run[-1].chrome:
         return False
     return isinstance(following, Paragraph) and _continues_run(run, following)
@@ -106,9 +108,17 @@ def _item_kind(paragraph: Paragraph) -> str:
     lead = paragraph.lead
     if lead and len(lead) < len(paragraph.text) and len(lead.split()) <= MAX_LEAD_WORDS:
         return "bold"
-    if _is_named(paragraph.text, COLON_NAMED) or _is_named(paragraph.text, DASH_NAMED):
+    if _is_named(paragraph.text, COLON_NAMED):
+        return "named"
+    if _is_from_text(paragraph) and _is_named(paragraph.text, DASH_NAMED):
         return "named"
     return ""
+
+
+def _is_from_text(block: Block) -> bool:
+    """Read from scraped text (no element path): there a list may have lost its bullets,
+    which in HTML would still be list markup — an HTML paragraph stays a paragraph."""
+    return block.span.path is None
 
 
 def _is_named(text: str, pattern: re.Pattern[str]) -> bool:
