@@ -61,6 +61,11 @@ SENTENCE_END = re.compile(r"[.!?:;。！？：][\"'”’)]*\s*$")
 MIN_OPEN_ENDED_SHARE = 0.5
 
 
+# East Asian wide and full-width characters all lie from U+1100 on: only those are looked
+# up (accented Latin, Cyrillic and Greek text is measured at the speed of ASCII).
+WIDE_CANDIDATE = re.compile("[\u1100-\U0010ffff]")
+
+
 @dataclass(frozen=True)
 class TextShape:
     """What the dialect was decided on; the layout reader uses ``wrap_width`` too."""
@@ -77,7 +82,8 @@ def display_width(text: str) -> int:
     """
     if text.isascii():
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    wide = WIDE_CANDIDATE.findall(text)
+    return len(text) + sum(1 for char in wide if unicodedata.east_asian_width(char) in "WF")
 
 
 def detect_dialect(lines: Sequence[SourceLine]) -> TextShape:

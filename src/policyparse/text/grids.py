@@ -55,6 +55,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from .dialect import WIDE_CANDIDATE
 from .lines import SourceLine, TextGrid
 
 # A grid wider than this is not a table a person wrote; also bounds per-row work.
@@ -677,9 +678,13 @@ def _is_packed(words_by_line: Sequence[list[_Word]], columns: Sequence[tuple[int
     return False
 
 
-def _grid_of(lines: Sequence[SourceLine], by_display: bool) -> TextGrid | None:
-    """The grid these lines form (indices relative to them)."""
-    words = [_line_words(line.text, by_display) for line in lines]
+def _grid_of(
+    lines: Sequence[SourceLine], by_display: bool, words: Sequence[list[_Word]] | None = None
+) -> TextGrid | None:
+    """The grid these lines form (indices relative to them); ``words``: their words, when
+    the caller has them already."""
+    if words is None:
+        words = [_line_words(line.text, by_display) for line in lines]
     columns = _column_bounds(words)
     if not 2 <= len(columns) <= MAX_COLUMNS or not _is_packed(words, columns):
         return None
@@ -723,11 +728,17 @@ def _best_grid(lines: Sequence[SourceLine], offset: int) -> TextGrid | None:
     """The run's grid: the trim giving most solid columns (a line spanning two columns hides
     their gutter), then the least trimmed, then most rows."""
     best: tuple[int, int, int, TextGrid] | None = None
-    has_wide = any(_is_wide(char) for line in lines for char in line.text)
+    has_wide = any(_is_wide(char) for line in lines for char in WIDE_CANDIDATE.findall(line.text))
+    modes = (True, False) if has_wide else (True,)
+    # Each trim reads the same lines: their words are found once per way of counting columns.
+    words = {mode: [_line_words(line.text, mode) for line in lines] for mode in modes}
     for lead, trail in _trims(len(lines)):
-        part = lines[lead : len(lines) - trail]
-        for by_display in (True, False) if has_wide else (True,):
-            grid = _grid_of(part, by_display) if len(part) >= 2 else None
+        end = len(lines) - trail
+        part = lines[lead:end]
+        for by_display in modes:
+            grid = (
+                _grid_of(part, by_display, words[by_display][lead:end]) if len(part) >= 2 else None
+            )
             if grid is None:
                 continue
             rank = (_solid_columns(grid), -lead - trail, len(grid.rows))
