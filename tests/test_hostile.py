@@ -361,3 +361,47 @@ def test_record_caps_move_the_excess_to_dropped(monkeypatch: pytest.MonkeyPatch)
     assert reasons.count("past 3 initiatives in one pillar") == 2
     assert "past 50 characters in one field" in reasons
     assert measure_conservation(text).ratio == 1.0
+
+
+# -- the text dialects: every reader is linear (found: the menu finder walked back over a
+# list for each of its items, 100,000 bullets took minutes; a wrapped paragraph without
+# breaks was joined by copying the growing line) ------------------------------------------
+
+TEXT_LINES = 50_000
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plan\n" + "- Jobs\n" * TEXT_LINES,
+        "Plan\n" + "Home\n" * TEXT_LINES,
+        "Plan\n\n" + ("   " + "word " * 14 + "going\n") * TEXT_LINES,
+        "Plan\n" + "the plan goes on and on with words\n" * TEXT_LINES,
+        "# Plan\n\n" + "[a](b) " * TEXT_LINES + "\n\n" + "[" * TEXT_LINES,
+        "Plan\n\n\n\n" + "A\n\n\n\nB\n\n\n\n" * (TEXT_LINES // 2),
+        "\n".join(
+            "» Link" + " " * 40 + "The article text goes on with words" for _ in range(TEXT_LINES)
+        ),
+        "\n".join(
+            "Term\n    Description of the term goes on here." for _ in range(TEXT_LINES // 2)
+        ),
+        "Plan\n" + "By A B June 12, 2025\n" * TEXT_LINES,
+        "Plan\n" + "word " * 30 + ".\n" + "Share this\n" * TEXT_LINES,
+    ],
+    ids=[
+        "bullets",
+        "labels",
+        "wrapped-layout",
+        "wrapped-plain",
+        "markdown-links",
+        "get-text-dump",
+        "sidebar",
+        "definitions",
+        "datelines",
+        "share-cues",
+    ],
+)
+def test_text_dialect_shapes_are_linear(text: str) -> None:
+    document = parse(text, format="text")
+    assert document.source.dialect in ("markdown", "layout", "plain")

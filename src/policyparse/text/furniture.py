@@ -173,21 +173,18 @@ LIST_INTRO_END = (":", "：")
 def menu_lines(lines: Sequence[SourceLine], start: int, end: int) -> list[int]:
     found: list[int] = []
     run: list[int] = []
+    under_intro = False  # is the last line that is not a list item a list's intro?
     for index in range(start + 1, end + 1):
-        if index < end and _is_label(lines[index]) and not _is_list_item_under_intro(lines, index):
+        is_item = index < end and bool(ITEM_MARK.match(lines[index].text))
+        if index < end and not is_item:
+            under_intro = lines[index].text.rstrip().endswith(LIST_INTRO_END)
+        if index < end and _is_label(lines[index]) and not (is_item and under_intro):
             run.append(index)
             continue
         if len(run) >= MIN_ARTICLE_MENU_RUN:
             found += run
         run = []
     return found
-
-
-def _is_list_item_under_intro(lines: Sequence[SourceLine], index: int) -> bool:
-    """A bulleted label under 'The plan covers:' (its intro may stand a few items up)."""
-    while index > 0 and ITEM_MARK.match(lines[index].text):
-        index -= 1
-    return index < len(lines) and lines[index].text.rstrip().endswith(LIST_INTRO_END)
 
 
 ITEM_MARK = re.compile(r"^\s*(?:[-*•·◦▪‣+]|\d{1,3}[.)])\s+\S")

@@ -162,7 +162,7 @@ def _start(line: SourceLine) -> _Block:
 
 
 def _continues(block: _Block, line: SourceLine, width: int, body: int) -> bool:
-    if ITEM.match(line.text) and _is_real_item(line):
+    if block.line.is_full or (ITEM.match(line.text) and _is_real_item(line)):
         return False
     if "|" in line.text or "|" in block.line.text:
         return False  # pipe table rows are rows, however long

@@ -12,6 +12,11 @@ from dataclasses import dataclass, field
 
 from ..blocks import Span, Table
 
+# A block joined from wrapped lines grows by copying: past this size a joined line stops
+# taking more lines (the rest starts a new block), so a text of 100,000 wrapped lines with
+# no paragraph break cannot make the joining quadratic. Real paragraphs are far shorter.
+MAX_JOINED_CHARS = 20_000
+
 
 @dataclass(frozen=True)
 class SourceLine:
@@ -28,6 +33,11 @@ class SourceLine:
     @property
     def last_number(self) -> int:
         return max(self.number, self.last)
+
+    @property
+    def is_full(self) -> bool:
+        """Has this line grown as long as a joined line may grow?"""
+        return len(self.text) >= MAX_JOINED_CHARS
 
     def joined(self, other: SourceLine, separator: str = " ") -> SourceLine:
         """This line with ``other`` appended (a wrapped continuation).

@@ -145,7 +145,12 @@ def _join_blocks(lines: list[SourceLine]) -> list[SourceLine]:
         if not text.strip() or THEMATIC_BREAK.match(text):
             open_block = spaced_rows = False
             continue
-        if open_block and result and (spaced_rows or not _starts_block(text)):
+        if (
+            open_block
+            and result
+            and not result[-1].is_full
+            and (spaced_rows or not _starts_block(text))
+        ):
             result[-1] = result[-1].joined(line)
         else:
             result.append(SourceLine(line.number, text.rstrip(), line.last))

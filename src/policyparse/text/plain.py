@@ -88,7 +88,11 @@ def join_inline_breaks(lines: Sequence[SourceLine]) -> list[SourceLine]:
             joined.append(SourceLine(line.number, "", line.last))
             previous_raw = ""
             continue
-        if previous_raw and _continues(previous_raw, joined[-1].text, line.text):
+        if (
+            previous_raw
+            and not joined[-1].is_full
+            and _continues(previous_raw, joined[-1].text, line.text)
+        ):
             joined[-1] = joined[-1].joined(line, _separator(joined[-1].text, line.text))
         else:
             joined.append(SourceLine(line.number, line.text.rstrip(), line.last))

@@ -198,6 +198,7 @@ def _join_wrapped_lines(lines: list[SourceLine]) -> list[SourceLine]:
         if (
             previous is not None
             and len(result) > 1
+            and not previous.is_full
             and _continues(previous.text, line.text, wrapped)
         ):
             joined = f"{previous.text.rstrip()} {line.text.strip()}"
