@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from policyparse.text.lines import SourceLine
+from policyparse.text.lines import SourceLine, source_lines
 from policyparse.text.plain import (
-    dump_lines,
     find_cell_per_line_tables,
     is_plain_dump,
     join_inline_breaks,
@@ -17,6 +16,11 @@ from policyparse.text.plain import (
 
 ROOT = Path(__file__).parents[1]
 BS4 = ROOT / "fixtures/scraped/bs4-get-text"
+
+
+def dump_lines(text: str) -> list[SourceLine]:
+    """A dump's lines with their trailing spaces (a text node that went on after a tag)."""
+    return source_lines(text, keep_trailing_space=True)
 
 
 def joined_texts(text: str) -> list[str]:

@@ -93,8 +93,7 @@ def read_loaded(loaded: LoadedInput) -> Reading:
     """The reader's blocks for a loaded input: the HTML or the text front end."""
     if loaded.format == "html":
         return read_html(loaded.text)
-    text = read_text_document(loaded.text)
-    return Reading(blocks=text.blocks, skipped=text.skipped, dialect=text.dialect)
+    return read_text_document(loaded.text)
 
 
 def _apply_repair_policy(log: RepairLog, options: ParseOptions) -> None:

@@ -223,8 +223,9 @@ def article_start(lines: Sequence[SourceLine]) -> int:
     echo = _title_tag_echo(lines, head)
     if echo is not None:
         return echo
-    last_chrome = max((i for i in range(head) if _is_chrome(lines, i)), default=-1)
-    dated = _headline_over_dateline(lines, 0, head)
+    chrome = [_is_chrome(lines, index) for index in range(head)]  # read once, used twice
+    last_chrome = max((i for i, is_chrome in enumerate(chrome) if is_chrome), default=-1)
+    dated = _headline_over_dateline(lines, chrome)
     if dated is not None:
         return dated
     if last_chrome < 0:
@@ -274,25 +275,22 @@ MAX_LINES_HEADLINE_TO_DATELINE = 3
 MAX_MASTHEAD_WORDS = 12
 
 
-def _headline_over_dateline(lines: Sequence[SourceLine], first: int, head: int) -> int | None:
+def _headline_over_dateline(lines: Sequence[SourceLine], chrome: Sequence[bool]) -> int | None:
     """'Gulf Policy Monitor' / 'GCC Energy Finance Opinion' / headline / 'Doha · 9 January
     2025': the headline is the one over the dateline, not the site's name above it. Of the
-    datelines above the prose the last one counts (a date in the site's header comes
-    first); of the lines just above it the longest headline (a byline may stand between)."""
-    for dateline in range(head - 1, first - 1, -1):
+    datelines above the prose (``chrome`` flags each of those lines) the last one counts (a
+    date in the site's header comes first); of the lines just above it the longest headline
+    (a byline may stand between)."""
+    for dateline in range(len(chrome) - 1, -1, -1):
         if not DATED.search(lines[dateline].text):
             continue
-        window = range(max(first, dateline - MAX_LINES_HEADLINE_TO_DATELINE), dateline)
-        candidates = [i for i in window if _is_headline(lines[i].text) and not _is_chrome(lines, i)]
+        window = range(max(0, dateline - MAX_LINES_HEADLINE_TO_DATELINE), dateline)
+        candidates = [i for i in window if _is_headline(lines[i].text) and not chrome[i]]
         if not candidates:
             continue
         headline = max(candidates, key=lambda i: length_in_words(lines[i].text))
-        masthead = [
-            line for i, line in enumerate(lines[first:headline], first) if not _is_chrome(lines, i)
-        ]
-        if headline > first and all(
-            length_in_words(line.text) <= MAX_MASTHEAD_WORDS for line in masthead
-        ):
+        masthead = [lines[i].text for i in range(headline) if not chrome[i]]
+        if headline > 0 and all(length_in_words(text) <= MAX_MASTHEAD_WORDS for text in masthead):
             return headline
         return None
     return None
@@ -333,7 +331,7 @@ def _is_menu_line(lines: Sequence[SourceLine], index: int) -> bool:
     if DATED.search(lines[index].text):
         return False
     segments = MENU_SEPARATORS.split(lines[index].text.strip().strip("|"))
-    if len(segments) < MIN_MENU_SEGMENTS or not all(_is_label(part) for part in segments):
+    if len(segments) < MIN_MENU_SEGMENTS or not all(_is_label_text(part) for part in segments):
         return False
     neighbours = [lines[i].text for i in (index - 1, index + 1) if 0 <= i < len(lines)]
     return not any(_is_table_row(text) for text in neighbours)
@@ -366,12 +364,15 @@ def _in_menu_run(lines: Sequence[SourceLine], index: int) -> bool:
     return last - first + 1 >= MIN_MENU_RUN
 
 
-def _is_label(line: SourceLine | str) -> bool:
-    if isinstance(line, GridLine):
-        return False
-    text = (line if isinstance(line, str) else line.text).strip()
-    if "|" in text and not isinstance(line, str):
+def _is_label(line: SourceLine) -> bool:
+    """A line that is one short label: a menu entry, a share button."""
+    if isinstance(line, GridLine) or "|" in line.text:
         return False  # a cell row; a menu of bars is read by _is_menu_line
+    return _is_label_text(line.text)
+
+
+def _is_label_text(text: str) -> bool:
+    text = text.strip()
     cue = cue_text(text)
     if not cue or ":" in text or ends_with_punctuation(text) or DATED.search(text):
         return False  # "Rail: trains." is an item, "Aug 14, 2025" a dateline: not labels

@@ -45,8 +45,6 @@ BLOCK_START = re.compile(
 )
 QUOTE = re.compile(r"^\s{0,3}>\s?")
 PLUS_BULLET = re.compile(r"^(?P<indent>\s*)\+(?=\s+\S)")
-# A continuation line of a list item is indented under the item's text.
-MIN_CONTINUATION_INDENT = 1
 
 
 def read_markdown_lines(lines: Sequence[SourceLine]) -> tuple[list[SourceLine], list[Skipped]]:

@@ -17,8 +17,8 @@ are only right for get_text-style dumps: :func:`is_plain_dump` tells them apart 
 puts one paragraph per line with no blank lines, so a paragraph that starts with a
 lower-case word would be glued to the one above).
 
-The trailing-space rule needs the lines' trailing whitespace, which
-:func:`~policyparse.text.lines.source_lines` strips: read the text with :func:`dump_lines`.
+The trailing-space rule needs the lines' trailing whitespace: read the text with
+``source_lines(text, keep_trailing_space=True)``.
 
 Out of scope: html-text puts a table row on one line with the cells joined by single
 spaces, which cannot be split back into cells; trafilatura writes pipe tables, which the
@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..textutil import reads_as_date, words_of
-from .lines import SourceLine, TextGrid, source_lines
+from .lines import SourceLine, TextGrid
 
 # --- joining inline breaks -------------------------------------------------------------
 
@@ -54,16 +54,6 @@ BULLET_START = re.compile(r"^\s*(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+\S")
 NO_SPACE_AFTER = frozenset("([{“‘«„")
 
 
-def dump_lines(text: str) -> list[SourceLine]:
-    """The text's lines numbered from 1, trailing whitespace KEPT (only a final ``\\r`` goes):
-    a line ending in a space is a text node that went on after an inline tag.
-
-    >>> [line.text for line in dump_lines("by \\nLucía\\r\\n")]
-    ['by ', 'Lucía']
-    """
-    return source_lines(text, keep_trailing_space=True)
-
-
 def join_inline_breaks(lines: Sequence[SourceLine]) -> list[SourceLine]:
     """Glue the pieces of a sentence that ``get_text("\\n")`` cut at inline tags.
 
@@ -74,8 +64,10 @@ def join_inline_breaks(lines: Sequence[SourceLine]) -> list[SourceLine]:
     right-stripped; blank lines (whitespace only) come out empty and are never joined
     across, so the result has as many blank lines as the input.
 
-    >>> lines = dump_lines("The plan, announced by the \\nMinistry of Finance\\n, will grow."
-    ...                    "\\n\\nDomestic Content:\\n Raising the share.\\n- Next item")
+    >>> from policyparse.text.lines import source_lines
+    >>> text = ("The plan, announced by the \\nMinistry of Finance\\n, will grow."
+    ...         "\\n\\nDomestic Content:\\n Raising the share.\\n- Next item")
+    >>> lines = source_lines(text, keep_trailing_space=True)
     >>> [(line.number, line.last_number, line.text) for line in join_inline_breaks(lines)]
     ... # doctest: +NORMALIZE_WHITESPACE
     [(1, 3, 'The plan, announced by the Ministry of Finance, will grow.'), (4, 4, ''),
@@ -142,9 +134,11 @@ def is_plain_dump(lines: Sequence[SourceLine]) -> bool:
     """Does the text look like a ``get_text("\\n")`` dump: many blank lines, with runs of
     several blank lines in a row where block tags nest?
 
-    >>> is_plain_dump(dump_lines("Title\\n\\n\\n\\nIntro\\n\\n\\n\\nA\\n\\n\\n\\nB\\n\\n\\n\\nC"))
+    >>> from policyparse.text.lines import source_lines
+    >>> dump = "Title\\n\\n\\n\\nIntro\\n\\n\\n\\nA\\n\\n\\n\\nB\\n\\n\\n\\nC"
+    >>> is_plain_dump(source_lines(dump, keep_trailing_space=True))
     True
-    >>> is_plain_dump(dump_lines("Title\\nIntro paragraph.\\n- a\\n- b"))
+    >>> is_plain_dump(source_lines("Title\\nIntro paragraph.\\n- a\\n- b"))
     False
     """
     blank = 0
@@ -229,10 +223,11 @@ def find_cell_per_line_tables(lines: Sequence[SourceLine]) -> list[TextGrid]:
     rows (or a header) and a one- or two-sentence second line. A group one line short
     (an empty cell, which get_text does not print) stays in the table, padded.
 
+    >>> from policyparse.text.lines import source_lines
     >>> text = "Initiative\\nDescription\\nState\\n\\nTula Pole\\nA chemicals cluster near "
     >>> text += "the refinery.\\nHidalgo\\n\\nAIFA Park\\nParts plants next to the airport."
     >>> text += "\\nState of Mexico\\n\\nCompanies will deduct 100% of new investment."
-    >>> [grid] = find_cell_per_line_tables(dump_lines(text))
+    >>> [grid] = find_cell_per_line_tables(source_lines(text))
     >>> grid.header_rows, grid.rows[1], grid.start, grid.end, grid.row_lines
     ... # doctest: +NORMALIZE_WHITESPACE
     (1, ('Tula Pole', 'A chemicals cluster near the refinery.', 'Hidalgo'), 0, 11,

@@ -10,11 +10,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from ..blocks import Block, Heading, ItemDraft, ListBlock, Paragraph, Span, Table, freeze_items
+from ..blocks import (
+    Block,
+    Heading,
+    ItemDraft,
+    ListBlock,
+    Paragraph,
+    Reading,
+    Span,
+    Table,
+    freeze_items,
+)
 from ..textutil import MINOR_WORDS, ends_with_punctuation, reads_as_heading, words_of
-from .dialect import Dialect, detect_dialect
+from .dialect import detect_dialect
 from .furniture import split_text_furniture
 from .grids import find_aligned_grids, find_box_grids
 from .layout import read_layout_lines, split_sidebar
@@ -46,23 +55,14 @@ MAX_TITLE_WORDS = 30
 INDENT_STEP = 2
 
 
-@dataclass
-class TextReading:
-    """The blocks of a text, what was left out of it, and the dialect it was read in."""
-
-    blocks: list[Block]
-    skipped: list[tuple[str, str, str]] = field(default_factory=list)
-    dialect: Dialect = "plain"
-
-
 def read_text(text: str) -> list[Block]:
     """Read scraped text into blocks (the first heading-like line at level 1: the title)."""
     return read_text_document(text).blocks
 
 
-def read_text_document(text: str) -> TextReading:
+def read_text_document(text: str) -> Reading:
     """Decide the text's dialect, turn its lines into one logical line per block, then read
-    the blocks by one line grammar."""
+    the blocks by one line grammar; what was left out is in ``skipped``."""
     text = c1_controls_as_cp1252(text)
     lines = source_lines(text)
     shape = detect_dialect(lines)
@@ -74,7 +74,7 @@ def read_text_document(text: str) -> TextReading:
     else:
         logical = _read_plain_lines(text, lines)
     article, furniture = split_text_furniture(logical)
-    return TextReading(_read_blocks(article), skipped + furniture, shape.dialect)
+    return Reading(blocks=_read_blocks(article), skipped=skipped + furniture, dialect=shape.dialect)
 
 
 # U+0080–U+009F in a text are windows-1252 characters a tool decoded as Latin-1 (a
