@@ -322,10 +322,25 @@ def test_lost_bullets_are_read_back_from_two_scrapers_dumps() -> None:
 
 
 def test_c1_controls_in_text_are_the_windows_1252_characters_they_stand_for() -> None:
-    document = parse(SCRAPED / "newspaper4k" / "html2_morocco_solar_plan.txt")
-    text = " ".join(pillar.description for pillar in document.pillars)
-    assert "l’État" in text and "\x92" not in text
-    assert "Obligations vertes" in [item.name for item in document.initiatives]
+    for scraper in ("newspaper4k", "html-text"):
+        document = parse(SCRAPED / scraper / "html2_morocco_solar_plan.txt")
+        text = " ".join(pillar.description for pillar in document.pillars)
+        assert "l’État" in text and "\x92" not in text, scraper
+        assert "Obligations vertes" in [item.name for item in document.initiatives], scraper
+
+
+def test_markdownify_glued_list_items_are_split_on_two_sites() -> None:
+    """'* Wind Farms – 8 GW of capacity.* Rooftop Solar – Panels…' is two items."""
+    lines, _ = read_markdown(
+        "* Wind Farms – Around 8 GW by 2030.* Rooftop Solar – Panels on schools."
+    )
+    assert lines == ["* Wind Farms – Around 8 GW by 2030.", "* Rooftop Solar – Panels on schools."]
+    for page, names in {
+        "html9_croatia_housing_plan": {"Affordable Rent Programme", "Short-Term Rental Limits"},
+        "html4_argentina_deregulation_drive": {"Open Skies Policy", "Import Licence Reform"},
+    }.items():
+        document = parse(SCRAPED / "markdownify" / f"{page}.txt")
+        assert names <= {item.name for item in document.initiatives}, page
 
 
 def test_definition_lists_from_w3m_and_lynx_are_items_named_by_their_terms() -> None:
