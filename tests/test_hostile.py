@@ -344,7 +344,7 @@ def test_deep_nesting_is_capped_and_keeps_its_text(tag: str) -> None:
 
 
 def test_record_caps_move_the_excess_to_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
-    import policyparse.structure as structure
+    import policyparse.structure.caps as structure
     from policyparse.conservation import measure_conservation
 
     monkeypatch.setattr(structure, "MAX_INITIATIVES_PER_PILLAR", 3)

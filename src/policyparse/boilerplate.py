@@ -1,4 +1,8 @@
-"""Drop page furniture from the block stream, keeping each dropped block with its reason."""
+"""Drop page furniture from the block stream, keeping each dropped block with its reason.
+
+The words of each language (related-reading headings, share and advertisement labels,
+picture credits…) are data in ``cues/<language>.json``; the rules that use them are here.
+"""
 
 from __future__ import annotations
 
@@ -7,34 +11,18 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .blocks import Block, Heading, ListBlock, Paragraph, Table, block_text
+from .cues import alternation, entries
 from .models import Dropped
 from .textutil import ends_with_punctuation, word_count, words_of
 
 # Headings that open a block of links to other pages, not a section of this article.
-RELATED_HEADING = re.compile(
-    r"^(?:related(?: articles| stories| news| content| posts| reading| links| coverage)?"
-    r"|read more|read next|more (?:from|on|stories|news|like this|in)\b.*"
-    r"|most (?:popular|read|viewed|shared)|you (?:may|might) also (?:like|be interested)"
-    r"|recommended(?: for you| stories)?|trending(?: now)?"
-    r"|top stories|latest (?:news|stories)|see also|further reading"
-    r"|more (?:[\w'’-]+ ){0,3}(?:stories|news|articles|posts|videos|headlines)"
-    r"|breaking news|editor'?s'? picks|popular (?:posts|stories|categories|articles)"
-    r"|(?:from )?around the web|sponsored (?:stories|content|links)|what to read next"
-    r"|you may (?:also )?like|don'?t miss|in case you missed it"
-    r"|siehe auch|mehr zum thema|das könnte sie auch interessieren|lee también"
-    r"|noticias relacionadas|pročitajte (?:još|i)|procitajte jos|читайте также|читайте також"
-    r"|à lire aussi|leia também|leggi anche|lesen sie auch"
-    r"|leave a (?:comment|reply)|comments?|tags?)\s*:?$",
-    re.IGNORECASE,
-)
+RELATED_HEADING = re.compile(rf"^{alternation('related_headings')}\s*:?$", re.IGNORECASE)
 # "By Jane Doe", "By Ana Ruiz and Tom Lee": a byline names people, it is not article text.
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 BYLINE = re.compile(rf"^[Bb]y(?:\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)?\s*[:.]?$")
 # "Photo: Reuters", "Image (file): AFP/Getty": credits under pictures.
 CREDIT_LINE = re.compile(
-    r"^(?:photo|photograph|image|picture|video|credit|photo credit|file photo|foto|фото"
-    r"|bild|imagen|immagine|写真|照片|사진)s?"
-    r"\s*(?:\([^)]{0,40}\))?\s*[:：]\s*\S.{0,80}$",
+    rf"^{alternation('picture_credit_words')}s?\s*(?:\([^)]{{0,40}}\))?\s*[:：]\s*\S.{{0,80}}$",
     re.IGNORECASE,
 )
 MAX_CREDIT_WORDS = 12
@@ -52,39 +40,21 @@ PLACE_DATE = re.compile(
 # Chinese, Japanese and Korean news put source, author and editor on one short line:
 # "来源：新华网 作者：李文", "（责任编辑：王磊）", "홍길동 기자".
 CJK_BYLINE = re.compile(
-    r"(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯|出典)\s*[:：]|記者|记者|[가-힣]{2,4}\s?기자\b"
+    rf"{alternation('byline_labels')}\s*[:：]|{'|'.join(entries('byline_patterns'))}"
 )
 MAX_CJK_BYLINE_CHARS = 60
 # "1,284", "-", "3": view counters and separators. Longer figure-only lines may be data.
 MAX_WORDLESS_CHARS = 12
-# Short blocks that are site furniture wherever they stand.
 # Short blocks that are site furniture wherever they stand: by how they start, or by a
 # phrase anywhere. Both run on lower-cased text: without IGNORECASE, and with the start
 # tested by match(), Python's regex engine reads a line many times faster.
 FURNITURE_START = re.compile(
-    r"(?:related|read more|read next|see also|also read|watch|listen|lea también|lee también"
-    r"|leia também|leia mais|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr dazu"
-    r"|leggi anche)\s*:"
-    r"|skip to (?:main )?(?:content|navigation)\b|for immediate release\b|embargoed\b"
-    r"|-*\s*ends\s*-*$|#{3}$"
-    r"|like this:?$|like loading\b|back to top$"
-    r"|(?:share|podeli|podijeli|compartir|partager|teilen|condividi|partilhar|поделиться"
-    r"|поділитися)\s*(?::|$)|(?:impressum|impresum|imprint|mentions légales|aviso legal)$"
-    r"|page \d+(?: of \d+)?$|передрук|перепечатка|при цитуванн|при копировани"
-    r"|more on\s*:|©|copyright\b"
-    r"|[-–—\s]*(?:advertisement|anzeige|werbung|publicidad|publicité|pubblicità|iklan|реклама"
-    r"|advertentie|publicidade|广告|広告|광고)[-–—\s]*$"
+    rf"{alternation('teaser_labels')}\s*:|{'|'.join(entries('furniture_starts'))}|#{{3}}$|©"
+    rf"|{alternation('share_labels')}\s*(?::|$)|{alternation('legal_notice_lines')}$"
+    rf"|{'|'.join(entries('reprint_notes'))}"
+    rf"|[-–—\s]*{alternation('advertisement_words')}[-–—\s]*$"
 )
-FURNITURE_PHRASE = re.compile(
-    r"\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences)"
-    r"|accept (?:all )?cookies"
-    r"|subscribe to (?:our|the) newsletter|sign up for (?:our|the) newsletter|share (?:this|on)"
-    r"|follow us on|all rights reserved|click here to subscribe|get in touch with (?:our|the)"
-    r"|for more stories like this|sign up for our|protected by recaptcha"
-    r"|follow [\w.]+ on (?:twitter|facebook|instagram|x|linkedin))\b"
-    r"|support (?:independent|our) journalism|become a (?:member|subscriber|supporter)"
-    r"|\bbest viewed (?:with|in)\b"
-)
+FURNITURE_PHRASE = re.compile("|".join(entries("furniture_phrases")))
 
 
 def is_furniture_text(text: str) -> bool:
@@ -111,10 +81,7 @@ META_LINE = re.compile(
 META_SEPARATOR = re.compile(r"\s[·•|]\s")
 # "Publié le 4 février 2025 à 11h20", "Stand: 03.05.2024": publication notes in any language.
 PUBLICATION_NOTE = re.compile(
-    r"^(?:(?:page )?(?:last )?(?:published|updated|modified|reviewed|posted)|publié|mis à jour"
-    r"|veröffentlicht|(?:zuletzt )?aktualisiert"
-    r"|stand|publicado|actualizado|pubblicato|aggiornato)\b.{0,80}\d{4}",
-    re.IGNORECASE,
+    rf"^{alternation('publication_notes')}\b.{{0,80}}\d{{4}}", re.IGNORECASE
 )
 MAX_NOTE_WORDS = 20
 # "Home > Policy > Energy": a trail of short labels joined by arrows.

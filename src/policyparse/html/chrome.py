@@ -9,6 +9,8 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from ..cues import alternation, entries
+
 CHROME_TAGS = {
     "nav": "navigation",
     "footer": "footer",
@@ -21,31 +23,14 @@ CHROME_TAGS = {
     "amp-sticky-ad": "advertisement",
 }
 
-# Readability's idea: a class or id naming furniture, unless it also names content.
+# Readability's idea: a class or id naming furniture, unless it also names content. The
+# names are data (cues/<language>.json: chrome_class_names, chrome_class_substrings).
 # The name patterns are matched against lower-cased names (element_names): without
 # IGNORECASE, Python's regex engine runs them 3-5x faster.
-CHROME_NAME = re.compile(
-    r"(?:^|[-_\s])(nav|navbar|navigation|menu|menubar|footer|masthead|sidebar|share|sharing"
-    r"|social|related|recommended|trending|popular|most-read|mostread"
-    r"|newsletter|subscribe|subscription|signup|cookie|cookies|consent|gdpr|comment|comments"
-    r"|disqus|breadcrumb|breadcrumbs|promo|advert|advertisement|ads|sponsor|sponsored|banner"
-    r"|popup|modal|overlay|lightbox|dialog|skip-link|pagination|pager|outbrain|taboola|read-more|readmore"
-    r"|more-stories|further-reading|byline|author-bio|tags|tag-list|next-article|prev-article"
-    r"|previous-article|article-nav|post-nav|post-navigation|post-meta|entry-meta"
-    r"|article-meta|dateline|timestamp|logo|brand|site-title|site-name|tagline"
-    r"|label|kicker|eyebrow|overline|category|date|pubdate|published|fil-ariane|ariane"
-    r"|tools|utility|print|attachment|attachments|attachment-details|metadata"
-    r"|accessibility-warning|download|downloads|ad|ad-container|adspot|views|post-views"
-    r"|likes|[a-z]+-meta|contact|contact-box|contacts|infobox|toc|editsection|mw-editsection"
-    r"|navbox|sitesub|contentsub|catlinks|noprint|mw-jump-link|hatnote|cite-backlink)"
-    r"(?=$|[-_\s\d])"
-)
+CHROME_NAME = re.compile(rf"(?:^|[-_\s])({'|'.join(entries('chrome_class_names'))})(?=$|[-_\s\d])")
 # A class token that names the article itself keeps the element, whatever else it says.
 # These words name furniture even inside a compound class ("leftmenu", "pageFooter").
-CHROME_SUBSTRING = re.compile(
-    r"(menu|sidebar|footer|comment|breadcrumb|related|social|sponsor|cookie|consent|newsletter"
-    r"|subscribe|pagination|disqus|outbrain|taboola|toolbar|sharedaddy|jetpack|addtoany)"
-)
+CHROME_SUBSTRING = re.compile(f"({'|'.join(entries('chrome_class_substrings'))})")
 # "no-sidebar", "has-comments", "with-menu": classes that describe the layout around
 # the element, not the element.
 LAYOUT_MODIFIER = re.compile(r"^(?:no|has|with|w|and|without|show|hide|is|enable|disable)[-_]")
@@ -60,11 +45,7 @@ HEADER_SCAN_NODES = 3000
 DIALOG = "dialog"
 # Classes that hide an element from the screen and keep it for screen readers: skip links,
 # menu labels ("Hauptmenü"), the site name as an invisible <h1>.
-SCREEN_READER_ONLY = re.compile(
-    r"(?:^|\s)(?:sr-only|screen-reader-text|screen-reader-only|visually-hidden|visuallyhidden"
-    r"|u-visually-hidden|aural|a11y-hidden|offscreen|element-invisible|hidden-accessible"
-    r"|assistive-text|show-for-sr|sr-text)(?:\s|$)"
-)
+SCREEN_READER_ONLY = re.compile(rf"(?:^|\s){alternation('screen_reader_classes')}(?:\s|$)")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 

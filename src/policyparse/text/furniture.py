@@ -3,20 +3,19 @@
 A scraper that reads the whole page prints the site's controls first ("Skip to content",
 the site name, "Sign in / Register", a menu) and, after the article, its share bar, related
 headlines, tags, the author box and the comments. None of it is the article: the text
-between is. The cue phrases are data, one table per language in ``cues/<language>.json``;
-this module holds the rules.
+between is. The cue phrases are data, one table per language in
+``policyparse/cues/<language>.json``; this module holds the rules.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..boilerplate import BREADCRUMB, BYLINE
+from ..cues import alternation, entries
 from ..textutil import ends_with_punctuation, length_in_words, reads_as_heading
 from .lines import GridLine, SourceLine
 
@@ -26,10 +25,7 @@ Skipped = tuple[str, str, str]
 # (Stripped with str methods: a regex anchored at the end rescans long runs of spaces.)
 LEADING_DECORATION = " \t#*>•·-–—|»›"
 TRAILING_DECORATION = " \t#*:：|»›.…"
-COUNTED_END = re.compile(
-    r"^\d+\s+(?:comments?|thoughts? on|responses? to|repl(?:y|ies)|kommentare?|commentaires?"
-    r"|comentarios?|comentários?|commenti)\b"
-)
+COUNTED_END = re.compile(rf"^\d+\s+{alternation('comment_count_words')}\b")
 ATX_TITLE = re.compile(r"^\s{0,3}#\s+\S")
 MENU_SEPARATORS = re.compile(r"\s[|/·•]\s")
 # A menu is a run of short labels: "Home", "Economy", "Energy & Mining"…
@@ -59,31 +55,14 @@ class Cues:
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
     """Every language's cue table, merged: a page's language is not known in advance."""
-    merged: dict[str, set[str]] = {key: set() for key in CUE_KEYS}
-    for entry in sorted(resources.files(__package__).joinpath("cues").iterdir(), key=str):
-        if not entry.name.endswith(".json"):
-            continue
-        table = json.loads(entry.read_text(encoding="utf-8"))
-        for key in CUE_KEYS:
-            merged[key].update(table[key])
     return Cues(
-        end_lines=frozenset(merged["end_lines"]),
-        end_prefixes=tuple(sorted(merged["end_prefixes"])),
-        share_lines=frozenset(merged["share_lines"]),
-        share_prefixes=tuple(sorted(merged["share_prefixes"])),
-        chrome_lines=frozenset(merged["chrome_lines"]),
-        chrome_phrases=tuple(sorted(merged["chrome_phrases"])),
+        end_lines=frozenset(entries("end_lines")),
+        end_prefixes=tuple(sorted(entries("end_prefixes"))),
+        share_lines=frozenset(entries("share_lines")),
+        share_prefixes=tuple(sorted(entries("share_prefixes"))),
+        chrome_lines=frozenset(entries("chrome_lines")),
+        chrome_phrases=tuple(sorted(entries("chrome_phrases"))),
     )
-
-
-CUE_KEYS = (
-    "end_lines",
-    "end_prefixes",
-    "share_lines",
-    "share_prefixes",
-    "chrome_lines",
-    "chrome_phrases",
-)
 
 
 def cue_text(text: str) -> str:

@@ -1,0 +1,54 @@
+"""A list's items → initiatives (named items) or prose lines (plain sentences)."""
+
+from __future__ import annotations
+
+from ..blocks import ListBlock, ListItem, iter_items
+from ..models import Initiative, Origin
+from .draft import PillarDraft
+from .names import MIN_ACRONYM_ITEMS, bare_name, split_name
+
+
+def add_list(target: PillarDraft, block: ListBlock, index: int) -> None:
+    items = _without_empty_wrappers(block.items)
+    splits = [split_name(item.text, item.lead) for item in items]
+    # "The Agency (EA) publishes…" is a sentence; it names a programme only when its
+    # list holds two or more items of that shape (a list of funds, not a list of facts).
+    if sum(1 for found in splits if found and found.by == "acronym") < MIN_ACRONYM_ITEMS:
+        splits = [None if found and found.by == "acronym" else found for found in splits]
+    # In a list of named measures, an item named in sentence case ("High quality jobs in
+    # the longer term – we recognise…") is one too, and a bare name ("Digital ID") is a
+    # measure not yet described.
+    if sum(1 for found in splits if found) * 2 >= len(splits):
+        splits = [
+            found or split_name(item.text, item.lead, in_named_list=True) or bare_name(item.text)
+            for item, found in zip(items, splits, strict=True)
+        ]
+    for row, (item, found) in enumerate(zip(items, splits, strict=True)):
+        details = _descendant_lines(item)
+        if found is None:
+            target.lines.extend(line for line in (item.text, *details) if line)
+            continue
+        description = "\n".join([found.description, *details])
+        origin = Origin(
+            kind="list", block=index, row=row, lines=item.span.lines, path=item.span.path
+        )
+        target.initiatives.append(
+            Initiative(name=found.name, description=description, origin=origin)
+        )
+
+
+def _without_empty_wrappers(items: tuple[ListItem, ...]) -> list[ListItem]:
+    """An item with no text of its own (<li><ul>…</ul></li>) stands for its children."""
+    result: list[ListItem] = []
+    stack = list(reversed(items))
+    while stack:
+        item = stack.pop()
+        if item.text:
+            result.append(item)
+        else:
+            stack.extend(reversed(item.children))
+    return result
+
+
+def _descendant_lines(item: ListItem) -> list[str]:
+    return [child.text for child in iter_items(item.children) if child.text]

@@ -1,0 +1,155 @@
+"""Is an item a named measure, and where does its name end? ("Name: description",
+"Name – description", a bold lead, "Name (ABC) verb…")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..textutil import (
+    MINOR_WORDS,
+    ends_with_punctuation,
+    is_capitalised,
+    reads_as_date,
+    title_case_ratio,
+    words_of,
+)
+
+# "Name: description" — a colon not inside a time or URL ("10:30", "https:").
+# "Name – description", "Name — description", "Name - description" need spaces around the dash.
+# Each alternative starts where a whitespace run starts, so a long run is scanned once.
+NAME_SEPARATOR = re.compile(r"(?:(?<!\s)\s+)?[:：](?![0-9/])\s*|(?<!\s)\s+[–—-]{1,2}\s+")
+
+
+# A name is a label, not a clause: past this many words the colon introduces something else;
+# past the short limit it must also be capitalised like a name ("Joint Research Programme
+# for Coastal Flood Risk:"), not a sentence ("The city will also build new cycle paths:").
+MAX_NAME_WORDS = 12
+
+
+SHORT_NAME_WORDS = 6
+
+
+MIN_LONG_NAME_TITLE_RATIO = 0.6
+
+
+# A bold lead is the author's own marking of the name; pledge lists bold a whole sentence.
+MAX_LEAD_NAME_WORDS = 40
+
+
+# "European Social Fund (ESF) focuses on …": a named programme with its acronym, then a
+# verb phrase. The acronym stays in the name; the verb phrase is the description.
+ACRONYM_NAME = re.compile(
+    r"^(?P<name>[A-Z][^()]{2,100}?\s\([A-Z][A-Za-z0-9&./-]{1,15}\))\s+(?P<rest>[a-z].*)$", re.DOTALL
+)
+
+
+MIN_ACRONYM_ITEMS = 2
+
+
+# Starts only at a word's start: from every letter of one long word it would rescan the
+# rest of the word, quadratic in its length.
+SENTENCE_INSIDE = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}[.!?]\s")
+
+
+@dataclass(frozen=True)
+class Split:
+    name: str
+    description: str
+    # "acronym" when only the "Name (ABC) verb…" shape made the split: weaker evidence.
+    by: str = field(default="separator", repr=False)
+
+
+def split_name(text: str, lead: str = "", *, in_named_list: bool = False) -> Split | None:
+    """Split an item into name and description, or None when it is a plain sentence.
+
+    >>> split_name("Direct Talks: Opening channels for dialogue.")
+    Split(name='Direct Talks', description='Opening channels for dialogue.')
+    >>> split_name("Rail Fund – £2bn for new lines")
+    Split(name='Rail Fund', description='£2bn for new lines')
+    >>> split_name("Universal Credit replaces six benefits", lead="Universal Credit")
+    Split(name='Universal Credit', description='replaces six benefits')
+    >>> split_name("Regional Fund (ERDF) supports small firms.")
+    Split(name='Regional Fund (ERDF)', description='supports small firms.')
+    >>> split_name("The ministry will review the rules by May.") is None
+    True
+    """
+    if lead and text.startswith(lead) and len(lead) < len(text):
+        name = _strip_name_period(lead.strip().rstrip(":：–—-").strip())
+        description = text[len(lead) :].strip().lstrip(":：–—-").strip()
+        if len(words_of(name)) <= MAX_LEAD_NAME_WORDS and _is_named_item(name, description):
+            return Split(name, description)
+        if NOT_A_DESCRIPTION_START.match(description):
+            return None  # the bold text opens a quotation or an apposition, not a name
+    match = NAME_SEPARATOR.search(text)
+    acronym = ACRONYM_NAME.match(text)
+    if acronym and (match is None or match.start() > acronym.end("name")):
+        return Split(acronym.group("name"), acronym.group("rest"), by="acronym")
+    if match is None:
+        return None
+    name, description = text[: match.start()].strip(), text[match.end() :].strip()
+    if not _reads_as_name(name, in_named_list) or not _is_named_item(name, description):
+        return None
+    return Split(name, description)
+
+
+# A "description" opening like this continues a sentence or quotes someone: "Ministerin
+# Schulze: „Die Bekämpfung…" is a quotation, "David Beasley, Exekutivdirektor…" an apposition.
+NOT_A_DESCRIPTION_START = re.compile(r"^[\"“”„«»‘’‚'‹›,;)]")
+
+
+def _is_named_item(name: str, description: str) -> bool:
+    """A name that is more than function words ("by: Jane Doe" is a byline) or a signpost
+    ("Secondly: …"), and a description that is not a quotation, the rest of a sentence, a
+    question (a teaser) or only a date (a calendar entry)."""
+    if not name or not description or NOT_A_DESCRIPTION_START.match(description):
+        return False
+    if description.rstrip().endswith(("?", "？")) or reads_as_date(description):
+        return False
+    if reads_as_date(name):
+        return False  # "1 de mayo: Día del Trabajo" is a calendar entry
+    words = [word.lower() for word in words_of(name)]
+    if len(words) == 1 and words[0] in DISCOURSE_MARKERS:
+        return False
+    return any(word not in MINOR_WORDS for word in words)
+
+
+# Words that order an argument, not name a measure: "Erstens: Wir dürfen …".
+DISCOURSE_MARKERS = frozenset(
+    """
+    first firstly second secondly third thirdly fourth fifth finally lastly also moreover
+    furthermore however therefore meanwhile importantly erstens zweitens drittens viertens
+    schließlich schliesslich außerdem zudem ferner primero segundo tercero finalmente además
+    premièrement deuxièmement troisièmement enfin ensuite puis primeiro segundo terceiro
+    primo secondo terzo infine
+    """.split()
+)
+
+
+def _strip_name_period(name: str) -> str:
+    """'<b>Water Fund.</b> Grants…': the period closes the bold run, not an abbreviation."""
+    if not name.endswith(".") or re.search(r"(?:\b[A-Z]|\.[A-Za-z])\.$", name):
+        return name
+    # A bold sentence ("Wir wollen für faire Löhne sorgen.") keeps its full stop.
+    if len(words_of(name)) > SHORT_NAME_WORDS or title_case_ratio(name) < MIN_LONG_NAME_TITLE_RATIO:
+        return name
+    return name[:-1].rstrip()
+
+
+def _reads_as_name(name: str, in_named_list: bool = False) -> bool:
+    """A label, not a clause. Among siblings that are named, a longer name in sentence case
+    is still a name; alone it must be capitalised like one."""
+    count = len(words_of(name))
+    if count == 0 or count > MAX_NAME_WORDS or ends_with_punctuation(name):
+        return False
+    if SENTENCE_INSIDE.search(name):  # "Prices rose. Then: …" is two sentences, not a name
+        return False
+    if in_named_list:
+        return is_capitalised(name)
+    return count <= SHORT_NAME_WORDS or title_case_ratio(name) >= MIN_LONG_NAME_TITLE_RATIO
+
+
+def bare_name(text: str) -> Split | None:
+    if _reads_as_name(text) and is_capitalised(text):
+        return Split(text, "")
+    return None
