@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from policyparse import parse
+from policyparse import parse, parse_file
 from policyparse.blocks import Heading, ListBlock, ListItem, Paragraph, Span, Table
 from policyparse.structure import build_structure, split_name, strip_site_suffix
 
@@ -198,3 +200,56 @@ def test_sentence_case_names_count_in_a_list_of_named_items() -> None:
     # Alone, the same shape is a sentence with a dash in it.
     alone = "Plan\nWorkforce\n- High quality jobs in the longer term – we recognise that people want good jobs.\n"
     assert parse(alone).initiatives == ()
+
+
+ROSTER = "table of short labels (a roster or fact box), no describing column"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        (
+            ("Member", "Switch", "State"),
+            ("Wayne Morse", "R to I", "Oregon"),
+            ("Strom Thurmond", "D to R", "South Carolina"),
+        ),
+        (("Body", "Department"), ("Insolvency Service", "BEIS"), ("UK Space Agency", "BEIS")),
+        (("职务", "人员"), ("党工委书记", "张国华"), ("党工委副书记", "田金昌、张维亮")),
+    ],
+)
+def test_a_roster_or_lookup_table_is_reported_not_read(rows) -> None:
+    structure = build_structure([Heading(text="People"), table_block(rows)], "Report")
+    assert structure.pillars[0].initiatives == ()
+    assert [d.reason for d in structure.dropped] == [ROSTER]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        (("Fund", "What"), ("Rail Fund", "Builds lines"), ("Bus Fund", "buys buses")),
+        (("措施", "内容"), ("港口", "建设新港口"), ("铁路", "修建高速铁路")),
+        (
+            ("Fund", "What", "Cost"),
+            ("Rail Fund", "New lines", "£2bn"),
+            ("Bus Fund", "Buses", "£1bn"),
+        ),
+    ],
+)
+def test_short_descriptions_with_words_of_their_own_stay_initiatives(rows) -> None:
+    structure = build_structure([Heading(text="Plan"), table_block(rows)], "Report")
+    assert len(structure.pillars[0].initiatives) == len(rows) - 1
+
+
+@pytest.mark.parametrize(
+    ("page", "roster_cell"),
+    [
+        ("fivethirtyeight-manchin-party-switch", "Wayne Morse"),  # party switchers, US senate
+        ("oeil-procedure-file-2024-0258", "ZDROJEWSKI Bogdan Andrzej"),  # EP rapporteurs
+    ],
+)
+def test_real_rosters_give_no_initiatives(page: str, roster_cell: str) -> None:
+    document = parse_file(
+        Path(__file__).resolve().parents[1] / "fixtures" / "pages" / f"{page}.html"
+    )
+    assert not any(roster_cell in item.description + item.name for item in document.initiatives)
+    assert any(d.reason == ROSTER and roster_cell in d.text for d in document.dropped)

@@ -40,6 +40,8 @@ PATTERN_KEYS = (
     "chrome_class_names",
     "chrome_class_substrings",
     "screen_reader_classes",
+    "content_class_words",
+    "noncontent_class_words",
 )
 KNOWN_KEYS = frozenset(("language", "why", *PHRASE_KEYS, *PATTERN_KEYS))
 # English first: where two entries could match at the same place, the English one names

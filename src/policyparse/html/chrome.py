@@ -81,6 +81,19 @@ def chrome_reason(node: LexborNode) -> str:
     return _role_reason(attributes.get("role"))
 
 
+def is_furniture_by_markup(node: LexborNode) -> bool:
+    """Furniture by the author's own markup, not by a class name: ``<nav>``, ``<footer>``,
+    ``<aside>``…, a dialog, a hidden element, a navigation/banner/contentinfo role. (Class
+    names can wrap the whole article; these cannot.)"""
+    attributes = node.attributes
+    return (
+        (node.tag or "") in CHROME_TAGS
+        or _is_hidden(attributes)
+        or is_dialog(node)
+        or bool(_role_reason(attributes.get("role")))
+    )
+
+
 def is_hidden(node: LexborNode) -> bool:
     """Hidden by the page itself: the ``hidden`` attribute or an inline ``display: none``
     / ``visibility: hidden``. A browser shows none of its text. (``aria-hidden`` hides from

@@ -17,6 +17,7 @@ from .chrome import CHROME_TAGS, chrome_reason, element_names, is_dialog
 from .depth import cap_open_elements
 from .furniture import furniture_blocks
 from .lists import card_heading, read_items, read_list
+from .main_content import story_nodes
 from .tables import is_layout_table, read_table
 from .text import (
     BLOCK_TAGS,
@@ -90,6 +91,8 @@ MAIN_SELECTORS = (ARTICLE_BODY, "article", "main, [role=main]")
 # The share a main element needs when schema.org names it or it holds the <h1>.
 MIN_MARKED_MAIN_SHARE = 0.08
 OUTSIDE_MAIN = "outside the main article"
+# Scored (unmarked) story parts must hold this share of the page's text to be trusted.
+MIN_SCORED_MAIN_SHARE = 0.15
 
 
 # An element whose class names furniture but holds more than this share of the story's
@@ -157,13 +160,26 @@ def _sized_candidates(nodes: list[LexborNode], budget: int) -> list[tuple[int, L
 
 def _main_content(
     tree: LexborHTMLParser, body: LexborNode | None, page_chars: int
-) -> LexborNode | None:
-    """The element that holds the story (``articleBody``, the largest ``<article>``, ``<main>``).
+) -> list[LexborNode]:
+    """The elements that hold the story: the one the page marks (``articleBody``, the
+    largest ``<article>``, ``<main>``), else the best-scoring prose container with its
+    sibling parts (``main_content``, Readability's scoring).
 
-    Everything outside it is labelled furniture (an ``<h1>`` there stays a title candidate).
+    Everything outside them is labelled furniture (an ``<h1>`` there stays a title candidate).
     """
     if body is None:
-        return None
+        return []
+    marked = _marked_main(tree, page_chars)
+    if marked is not None:
+        return [marked]
+    parts = story_nodes(body)
+    chars = sum(_text_length(part) for part in parts)
+    if chars < MIN_MAIN_CHARS or chars < MIN_SCORED_MAIN_SHARE * page_chars:
+        return []  # too little to trust (Readability wants 500 characters)
+    return parts
+
+
+def _marked_main(tree: LexborHTMLParser, page_chars: int) -> LexborNode | None:
     for selector in MAIN_SELECTORS:
         sized = _sized_candidates(tree.css(selector), MAIN_SIZE_BUDGET * max(page_chars, 1))
         if not sized:
@@ -182,14 +198,14 @@ def _main_content(
 
 
 class _Reader:
-    def __init__(self, main: LexborNode | None, page_chars: int) -> None:
+    def __init__(self, main: list[LexborNode], page_chars: int) -> None:
         self.main = main
         # Wrappers are made afresh for each access, so elements are compared by identity id.
-        self.main_id = main.mem_id if main is not None else None
-        self.main_ancestors = _ancestor_ids(main)
-        # Furniture is small next to the story: the reference is the main element's text,
+        self.main_ids = frozenset(part.mem_id for part in main)
+        self.main_ancestors = frozenset().union(*(_ancestor_ids(part) for part in main))
+        # Furniture is small next to the story: the reference is the main elements' text,
         # or the page's when no main element was found.
-        self.story_chars = _text_length(main) if main is not None else page_chars
+        self.story_chars = sum(_text_length(part) for part in main) if main else page_chars
         self.size_budget = SIZE_CHECK_BUDGET * max(page_chars, 1)
         self.blocks: list[Block] = []
         self.furniture_h1: list[str] = []
@@ -202,7 +218,7 @@ class _Reader:
     def walk(self, body: LexborNode) -> None:
         # The body's classes describe the page layout ("no-sidebar", "has-navigation"),
         # never furniture: the page itself is not dropped.
-        chrome = OUTSIDE_MAIN if self.main is not None else ""
+        chrome = OUTSIDE_MAIN if self.main else ""
         root = _Frame(node=body, cursor=body.child, step="body", parent=None, chrome=chrome)
         stack = [root]
         while stack:
@@ -302,7 +318,7 @@ class _Reader:
         return frames
 
     def _chrome_of(self, node: LexborNode, parent: _Frame) -> str:
-        if self.main_id is not None and node.mem_id == self.main_id:
+        if node.mem_id in self.main_ids:
             return ""
         if parent.chrome and parent.chrome != OUTSIDE_MAIN:
             return parent.chrome

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..blocks import ListBlock, ListItem, Table, block_text
 from ..models import Dropped, Initiative, Origin
-from ..textutil import is_numeric_text, reads_as_date, words_of
+from ..textutil import is_numeric_text, length_in_words, reads_as_date, words_of
 from .draft import PillarDraft
 from .lists import add_list
 from .names import MAX_NAME_WORDS
@@ -38,6 +38,16 @@ NAMING_HEADER = re.compile(
 )
 
 
+# A column whose cells average this many words or fewer, none of them a lower-case word
+# (names, codes and figures only), holds labels, not descriptions.
+MAX_LABEL_WORDS = 5
+MIN_LABEL_ROWS = 2
+# A lower-case word of three letters or more, or a run of four CJK characters or more
+# (personal names are two to three).
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+COMMON_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_A-ZÀ-ÞĀ-Ž{_CJK}]{{3,}}|[{_CJK}]{{4,}}")
+
+
 @dataclass(frozen=True)
 class _Columns:
     name: int
@@ -55,9 +65,9 @@ def add_table(target: PillarDraft, table: Table, index: int) -> list[Dropped]:
         add_list(target, _column_as_list(table, body), index)
         return []
     columns = _choose_columns(table)
-    if columns is None:
-        reason = "table of figures, no describing column"
-        return [Dropped(text=block_text(table), reason=reason, where=table.span.describe())]
+    unread = _unread_reason(table, columns)
+    if unread or columns is None:
+        return [Dropped(text=block_text(table), reason=unread, where=table.span.describe())]
     if _is_prose_grid(table):
         # Sentences in every column (a costs-and-benefits table): prose, not initiatives.
         target.lines.extend(cell for _, row in body for cell in row if cell)
@@ -163,6 +173,37 @@ def _find_header(
         if column != exclude and not header.startswith("column ") and pattern.search(header):
             return column
     return None
+
+
+def _unread_reason(table: Table, columns: _Columns | None) -> str:
+    """Why the table gives no initiatives at all, or '' when its rows are read."""
+    if columns is None:
+        return "table of figures, no describing column"
+    if _holds_only_labels(table, columns.name):
+        return "table of short labels (a roster or fact box), no describing column"
+    return ""
+
+
+def _holds_only_labels(table: Table, name: int) -> bool:
+    """No column but the naming one says anything: every other cell is a short label made
+    of names, codes and figures, without a common word ("KOS Marta", "R to D", "BEIS",
+    "2024/0258(COD)", "张国华"). A roster or a lookup table, not measures with what they do
+    ("Builds new lines" has words of its own)."""
+    body = table.rows[table.header_rows :]
+    others = [column for column in range(len(table.rows[0])) if column != name]
+    filled = sum(1 for row in body if row[name] and any(row[column] for column in others))
+    if filled < MIN_LABEL_ROWS:
+        return False  # a roster has rows of names with labels beside them
+    return all(
+        _mean_length_in_words(body, column) <= MAX_LABEL_WORDS
+        and not any(COMMON_WORD.search(row[column]) for row in body)
+        for column in others
+    )
+
+
+def _mean_length_in_words(body: tuple[tuple[str, ...], ...], column: int) -> float:
+    values = [row[column] for row in body if row[column]]
+    return sum(length_in_words(value) for value in values) / max(len(values), 1)
 
 
 def _is_figures(body: tuple[tuple[str, ...], ...], column: int) -> bool:
