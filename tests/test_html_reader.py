@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from policyparse import parse
+from pathlib import Path
+
+import pytest
+
+from policyparse import parse, parse_file
 from policyparse.blocks import Heading, ListBlock, Paragraph, Table
 from policyparse.html.reader import read_html
 from policyparse.html.tables import parse_span
@@ -283,3 +287,37 @@ def test_nested_unclosed_articles_are_not_each_measured(monkeypatch) -> None:
     reading = read_html(page * 2000)
     assert len(reading.blocks) == 2000
     assert len(calls) < 50
+
+
+def test_blocks_inside_a_heading_are_parts_of_its_line() -> None:
+    # The European Parliament's CMS wraps every heading's text in a <div> (with an icon
+    # <span> beside it); yahoo and others put <div>s inside headings too.
+    html = (
+        '<h1 class="ep_title"><div class="ep-p_text"><span>Parliament backs the plan</span>'
+        '<span class="ep_icon">&nbsp;</span></div></h1><p>MEPs voted for it on Tuesday.</p>'
+        "<h2><div>Next steps</div></h2><p>The Council decides in May.</p>"
+    )
+    document = parse(html)
+    assert document.title == "Parliament backs the plan"
+    assert document.lede == "MEPs voted for it on Tuesday."
+    assert [pillar.title for pillar in document.pillars] == ["Next steps"]
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        (
+            "europarl-car-recharging-60km",
+            "Car-recharging stations should be available every 60 km, say MEPs",
+        ),
+        (
+            "europarl-eu-uk-contingency-measures",
+            "EU-UK relations: parliament adopts temporary contingency measures",
+        ),
+    ],
+)
+def test_real_headings_wrapping_a_div_give_the_title(page: str, title: str) -> None:
+    document = parse_file(
+        Path(__file__).resolve().parents[1] / "fixtures" / "pages" / f"{page}.html"
+    )
+    assert document.title == title

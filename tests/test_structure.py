@@ -253,3 +253,38 @@ def test_real_rosters_give_no_initiatives(page: str, roster_cell: str) -> None:
     )
     assert not any(roster_cell in item.description + item.name for item in document.initiatives)
     assert any(d.reason == ROSTER and roster_cell in d.text for d in document.dropped)
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        # people.com.cn: "--channel--site"; youth.cn: "_channel_site"; sxmu.edu.cn: "-section"
+        ("people-xinchengzhang-qingshaonian-xinli", "关注青少年心理健康“心成长”服务项目启动"),
+        (
+            "youth-cn-yanglao-benke-biyesheng",
+            "我国首届养老专业本科生迎来毕业季 “银发浪潮”到来，年轻人可大展拳脚",
+        ),
+        ("sxmu-jijian-jianchafa-law", "中华人民共和国监察法"),
+        # toutiao (Xinhua): a column label before "丨"; buzzap.jp: a 【】 label
+        (
+            "toutiao-xinhua-waimao-zhisheng-liangwen",
+            "积极因素不断增多 “质升量稳”动能增强——前4个月我国外贸向好态势进一步巩固",
+        ),
+        (
+            "buzzap-keigen-zeiritsu-somusho",
+            "「消費増税の軽減税率は高所得者ほどお得！」総務省が謎仕様であることを認める",
+        ),
+    ],
+)
+def test_cjk_titles_lose_site_channel_and_column_labels(page: str, title: str) -> None:
+    document = parse_file(
+        Path(__file__).resolve().parents[1] / "fixtures" / "pages" / f"{page}.html"
+    )
+    assert document.title == title
+
+
+def test_cjk_labels_stay_when_they_are_most_of_the_title() -> None:
+    from policyparse.structure.title import without_cjk_labels
+
+    assert without_cjk_labels("监察法-纪检工作") == "监察法-纪检工作"  # the tail is no shorter
+    assert without_cjk_labels("【通知】") == "【通知】"

@@ -62,6 +62,7 @@ class _Frame:
     bolds: int = 0
     role: str = "container"  # container | heading | paragraph | inline
     level: int = 0
+    in_heading: bool = False  # inside an <h1>…<h6>: blocks there are parts of its line
     # (A plain dict: a Counter per open element costs more than the walk's own work.)
     child_counts: dict[str, int] = field(default_factory=dict)
     # For <b>/<strong>: the run and the position in it where the bold text began.
@@ -353,6 +354,7 @@ class _Reader:
             chrome=chrome,
             links=parent.links,
             bolds=parent.bolds + (tag in BOLD_TAGS),
+            in_heading=parent.in_heading or parent.role == "heading",
         )
         if tag == "a":
             frame.links += 1
@@ -362,7 +364,12 @@ class _Reader:
             frame.bold_run, frame.bold_from = self.run, len(self.run.parts)
         if tag == "q":  # browsers draw the quotation marks of <q> themselves
             self.run.add("“", in_link=False)
-        if tag in BLOCK_TAGS or tag in HEADING_LEVELS:
+        if frame.in_heading and tag in BLOCK_TAGS and tag not in HEADING_LEVELS:
+            # <h1><div>Title</div><div>icon</div></h1>: CMS wrappers inside a heading are
+            # parts of its one line, not paragraphs of their own.
+            self.run.add_break()
+            frame.role = "inline"
+        elif tag in BLOCK_TAGS or tag in HEADING_LEVELS:
             self._flush(parent)
             frame.role, frame.level = _block_role(node, tag)
         elif chrome and chrome != parent.chrome:

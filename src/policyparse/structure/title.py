@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..blocks import Block, Heading, Paragraph, block_text
 from ..models import Dropped
 from ..repairs.split_separator_pipes import slash_pipes
-from ..textutil import ends_with_punctuation, title_case_ratio, words_of
+from ..textutil import CJK_CHARACTER, ends_with_punctuation, title_case_ratio, words_of
 from .names import MIN_LONG_NAME_TITLE_RATIO
 
 MAX_KICKER_WORDS = 4
@@ -91,6 +91,48 @@ class TitleChoice:
 
 def choose_title(blocks: list[Block], fallback: str, candidates: Sequence[str] = ()) -> TitleChoice:
     """The title, the blocks without it, and where in them the title heading stood.
+    (A CJK title loses the site and channel names and the column label around it.)"""
+    choice = _choose_title(blocks, fallback, candidates)
+    tidy = without_cjk_labels(choice.title)
+    return choice if tidy == choice.title else replace(choice, title=tidy)
+
+
+# Chinese and Japanese titles name the site and channel after "_", "--", "|", "｜" or an
+# unspaced "-" ("…大展拳脚_新闻频道_中国青年网", "…项目启动--健康·生活--人民网", "监察法-纪检"),
+# and put a column's label before it ("新华全媒+丨…", "【？】「…」").
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+CJK_SITE_TAIL = re.compile(rf"(?<=[{_CJK}）」》”\w])(?:_|--|-|\||｜)(?P<tail>[^_|｜-]{{1,12}})$")
+CJK_COLUMN_LABEL = re.compile(r"^(?:[^丨｜\s]{1,10}[丨｜]|【[^】]{1,10}】)\s*(?=\S)")
+MIN_TITLE_SHARE = 2  # what stays is at least twice as long as a tail cut off
+
+
+def without_cjk_labels(title: str) -> str:
+    """A CJK title without the site and channel names after it and the column label
+    before it. Titles without CJK characters are returned as they are.
+
+    >>> without_cjk_labels("我国首届养老专业本科生迎来毕业季_新闻频道_中国青年网")
+    '我国首届养老专业本科生迎来毕业季'
+    >>> without_cjk_labels("新华全媒+丨前4个月我国外贸向好态势进一步巩固")
+    '前4个月我国外贸向好态势进一步巩固'
+    >>> without_cjk_labels("Rail plan - The Daily Post")
+    'Rail plan - The Daily Post'
+    """
+    if not CJK_CHARACTER.search(title):
+        return title
+    while (tail := CJK_SITE_TAIL.search(title)) and tail.start() >= MIN_TITLE_SHARE * len(
+        tail.group("tail")
+    ):
+        title = title[: tail.start()].rstrip()
+    label = CJK_COLUMN_LABEL.match(title)
+    if label and len(title) - label.end() >= MIN_TITLE_SHARE * label.end():
+        title = title[label.end() :]
+    return title
+
+
+def _choose_title(
+    blocks: list[Block], fallback: str, candidates: Sequence[str] = ()
+) -> TitleChoice:
+    """The title before CJK labels are cut.
 
     The title is the level-1 heading that best matches the page's own title. Candidates are
     the level-1 headings of the stream and those found in furniture (a header above the
