@@ -71,7 +71,21 @@ def test_article_sentences_with_the_same_words_are_not_furniture():
         assert not is_furniture_text(line)
 
 
-@pytest.mark.parametrize("heading", ["Читайте также", "Noticias relacionadas", "Leia também"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Читайте также",
+        "Noticias relacionadas",
+        "Leia também",
+        "Artículos relacionados",  # lavanguardia.com / energias-renovables.com
+        "Veja Também:",  # gazetadopovo.com.br
+        "Lees meer",  # nieuwsblad.be
+        "Weitere Pressemitteilungen dieses Verbandes",  # verbaende.com
+        "Table of Contents",  # business.com, turbotax
+        "目 录：",  # theorychina.org.cn
+        "外部链接",  # zh.wikipedia.org
+    ],
+)
 def test_a_related_heading_in_other_languages_drops_its_links(heading):
     prose = Paragraph(text="Der Bund fördert zwölf neue Kliniken in ländlichen Regionen. " * 3)
     links = ListBlock(items=(ListItem(text="Другая статья"), ListItem(text="Ещё")), link_ratio=1)

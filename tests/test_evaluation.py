@@ -134,3 +134,38 @@ def test_evaluate_reads_gold_files_beside_their_input(tmp_path: Path) -> None:
     assert report.documents[0].error and report.documents[1].initiatives.f1 == 1.0
     summary = report.summary()
     assert summary["errors"] == 1 and summary["initiative_recall"] == 0.5
+
+
+HEADINGLESS = """Parliament adopts contingency measures
+
+MEPs adopted three measures on Tuesday.
+- Air Connectivity: Basic flights continue for nine months.
+- Road Haulage: Hauliers keep their access until the end of the year.
+"""
+
+
+def test_initiatives_before_any_heading_match_the_gold_lede_pillar() -> None:
+    # The record names that pillar after the document; gold files write it as "".
+    document = policyparse.parse(HEADINGLESS)
+    assert [pillar.title for pillar in document.pillars] == [document.title]
+    items = [
+        {"name": "Air Connectivity", "description": "Basic flights continue for nine months."},
+        {
+            "name": "Road Haulage",
+            "description": "Hauliers keep their access until the end of the year.",
+        },
+    ]
+    expected = gold(
+        title=document.title,
+        pillars=[{"title": "", "description_phrases": [], "initiatives": items}],
+    )
+    score = score_document(document, expected)
+    assert (score.initiatives.f1, score.pillars.f1) == (1.0, 1.0)
+
+
+def test_a_section_named_like_the_document_is_not_taken_for_the_lede() -> None:
+    document = policyparse.parse(HEADINGLESS)
+    named = [{"title": document.title, "description_phrases": [], "initiatives": []}]
+    lede = [{"title": "", "description_phrases": [], "initiatives": []}]
+    assert score_document(document, gold(pillars=named)).pillars.hits == 1
+    assert score_document(document, gold(pillars=lede + named)).pillars.hits == 1

@@ -288,3 +288,51 @@ def test_cjk_labels_stay_when_they_are_most_of_the_title() -> None:
 
     assert without_cjk_labels("监察法-纪检工作") == "监察法-纪检工作"  # the tail is no shorter
     assert without_cjk_labels("【通知】") == "【通知】"
+
+
+def test_the_headline_repeated_near_the_top_is_the_title_not_a_section() -> None:
+    html = (
+        '<header class="site-header"><h1>Clean Air Plan</h1></header>'
+        "<main><h2>Clean Air Plan</h2><p>The city sets out how it will cut pollution.</p>"
+        "<h2>Low-emission zone</h2><p>Old diesel cars pay a charge from May.</p></main>"
+    )
+    document = parse(html)
+    assert document.title == "Clean Air Plan"
+    assert [pillar.title for pillar in document.pillars] == ["Low-emission zone"]
+
+
+def test_numbered_section_lines_are_headings_numbered_measures_are_not() -> None:
+    html = (
+        "<h1>关于加快发展的意见</h1><p>为推动高质量发展，现提出如下意见。</p>"
+        "<p>一、总体要求</p><p>坚持稳中求进工作总基调。</p>"
+        "<p>（一）加快推进产业升级。各地要制定具体方案，落实责任。</p>"
+        "<p>1. Sozialer Ausgleich</p>"
+    )
+    document = parse(html)
+    assert [(pillar.title) for pillar in document.pillars] == ["一、总体要求"]
+    description = document.pillars[0].description
+    assert "（一）加快推进产业升级。各地要制定具体方案，落实责任。" in description
+    assert "1. Sozialer Ausgleich" in description
+
+
+@pytest.mark.parametrize(
+    ("page", "sections"),
+    [
+        # theorychina.org.cn (web dev set): a report numbered 第一章 / 一、 / （一）
+        (
+            "theorychina-zhongguoshi-xiandaihua-report",
+            ["一、百年征程铸就时代新辉煌", "（一）1921-1949年：新民主主义革命时期的现代化初探"],
+        ),
+        # caijing.com.cn reprinting a National Bureau of Statistics release (magic-html)
+        (
+            "caijing-cpi-2024-04",
+            ["一、各类商品及服务价格同比变动情况", "二、各类商品及服务价格环比变动情况"],
+        ),
+    ],
+)
+def test_real_numbered_sections_open_pillars(page: str, sections: list[str]) -> None:
+    document = parse_file(
+        Path(__file__).resolve().parents[1] / "fixtures" / "pages" / f"{page}.html"
+    )
+    titles = [pillar.title for pillar in document.pillars]
+    assert all(section in titles for section in sections)

@@ -16,7 +16,7 @@ from .models import Dropped
 from .textutil import ends_with_punctuation, word_count, words_of
 
 # Headings that open a block of links to other pages, not a section of this article.
-RELATED_HEADING = re.compile(rf"^{alternation('related_headings')}\s*:?$", re.IGNORECASE)
+RELATED_HEADING = re.compile(rf"^{alternation('related_headings')}\s*[:：]?$", re.IGNORECASE)
 # "By Jane Doe", "By Ana Ruiz and Tom Lee": a byline names people, it is not article text.
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 BYLINE = re.compile(rf"^[Bb]y(?:\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)?\s*[:.]?$")

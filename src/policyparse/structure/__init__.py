@@ -1,7 +1,8 @@
 """Block stream → title, lede, pillars and initiatives (the record's shape).
 
 One module per decision: ``title`` (which text is the title, what stands above it),
-``names`` (is an item a named measure, where its name ends), ``lists`` and ``tables``
+``names`` (is an item a named measure, where its name ends), ``numbered`` (numbered
+section lines are headings), ``lists`` and ``tables``
 (items and rows → initiatives), ``caps`` (bounds on one record); this module walks the
 blocks and opens a pillar at each heading.
 """
@@ -18,6 +19,7 @@ from .caps import cap_field, capped_pillar
 from .draft import PillarDraft
 from .lists import add_list
 from .names import Split, split_name
+from .numbered import numbered_headings
 from .tables import add_table
 from .title import choose_title, drop_kickers, strip_pipe_site_suffix, strip_site_suffix
 
@@ -44,6 +46,7 @@ class Structure:
 def build_structure(
     blocks: list[Block], fallback_title: str, title_candidates: Sequence[str] = ()
 ) -> Structure:
+    blocks = numbered_headings(blocks)
     choice = choose_title(blocks, fallback_title, title_candidates)
     title = choice.title
     body, dropped = drop_kickers(choice.body, choice.title_at)

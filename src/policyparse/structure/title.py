@@ -94,14 +94,34 @@ def choose_title(blocks: list[Block], fallback: str, candidates: Sequence[str] =
     (A CJK title loses the site and channel names and the column label around it.)"""
     choice = _choose_title(blocks, fallback, candidates)
     tidy = without_cjk_labels(choice.title)
-    return choice if tidy == choice.title else replace(choice, title=tidy)
+    if tidy != choice.title:
+        choice = replace(choice, title=tidy)
+    return _without_headline_repeat(choice)
+
+
+def _without_headline_repeat(choice: TitleChoice) -> TitleChoice:
+    """The headline printed again near the top (the title came from the page's <title> or a
+    header; the story repeats it as a heading): it is the title, not a section."""
+    key = _heading_key(choice.title)
+    for index, block in enumerate(choice.body[:TITLE_SEARCH_BLOCKS]):
+        if isinstance(block, Heading) and key and _heading_key(block.text) == key:
+            # (Where the title stood is left as it was: what stands above a repeat is not
+            # a kicker of it.)
+            return replace(choice, body=choice.body[:index] + choice.body[index + 1 :])
+    return choice
+
+
+def _heading_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 # Chinese and Japanese titles name the site and channel after "_", "--", "|", "｜" or an
 # unspaced "-" ("…大展拳脚_新闻频道_中国青年网", "…项目启动--健康·生活--人民网", "监察法-纪检"),
 # and put a column's label before it ("新华全媒+丨…", "【？】「…」").
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-CJK_SITE_TAIL = re.compile(rf"(?<=[{_CJK}）」》”\w])(?:_|--|-|\||｜)(?P<tail>[^_|｜-]{{1,12}})$")
+# (The tail names something: it holds a letter, so "0.3%-0.5%" keeps its range.)
+CJK_SITE_TAIL = re.compile(
+    r"(?<=\S)(?:_|--|-|\||｜)(?P<tail>(?=[^_|｜\s-]*[^\W\d_])[^_|｜\s-]{1,12})$"
+)
 CJK_COLUMN_LABEL = re.compile(r"^(?:[^丨｜\s]{1,10}[丨｜]|【[^】]{1,10}】)\s*(?=\S)")
 MIN_TITLE_SHARE = 2  # what stays is at least twice as long as a tail cut off
 
@@ -114,6 +134,8 @@ def without_cjk_labels(title: str) -> str:
     '我国首届养老专业本科生迎来毕业季'
     >>> without_cjk_labels("新华全媒+丨前4个月我国外贸向好态势进一步巩固")
     '前4个月我国外贸向好态势进一步巩固'
+    >>> without_cjk_labels("居民消费价格同比上涨0.3%-0.5%")
+    '居民消费价格同比上涨0.3%-0.5%'
     >>> without_cjk_labels("Rail plan - The Daily Post")
     'Rail plan - The Daily Post'
     """
