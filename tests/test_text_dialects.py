@@ -517,3 +517,33 @@ def test_a_site_name_printed_twice_is_not_a_title_tag() -> None:
         PROSE,
     )
     assert article_start(twice) == 0
+
+
+def test_bold_across_a_hard_break_is_one_line_and_a_long_bold_paragraph_is_unmarked() -> None:
+    text = (
+        "# Plan\n\n"
+        "The ministry sets out its plan for the coming years.\n\n"
+        "**Photos for editors:  \n"
+        "download them** from the press page.\n\n"
+        f"**{' '.join(['A bold standfirst that runs long.'] * 12)}**\n"
+    )
+    document = parse(text, format="text")
+    texts = "\n".join([document.lede] + [pillar.description for pillar in document.pillars])
+    items = [(item.name, item.description) for item in document.initiatives]
+    assert items == [("Photos for editors: download them", "from the press page.")]
+    assert "A bold standfirst that runs long." in texts and "**" not in texts
+
+
+@pytest.mark.parametrize(
+    ("scraper", "page"),
+    [
+        ("html2text", "malteser-investitionsoffensive-bevoelkerungsschutz"),  # malteser.de
+        ("markdownify", "malteser-investitionsoffensive-bevoelkerungsschutz"),
+        ("html2text", "sac-cas-schneesport-wildtiere"),  # sac-cas.ch: a bold standfirst
+        ("trafilatura-markdown", "sac-cas-schneesport-wildtiere"),
+    ],
+)
+def test_real_bold_spans_leave_no_markers(scraper: str, page: str) -> None:
+    document = parse((SCRAPED / scraper / f"{page}.txt").read_text("utf-8"), format="text")
+    texts = [document.lede] + [pillar.description for pillar in document.pillars]
+    assert not any("**" in text for text in texts)

@@ -9,8 +9,9 @@ from ..blocks import Block, Heading, ListBlock, Paragraph, map_item_texts
 from ..textutil import clean_text, decode_entity_text, has_entity_text
 from .log import RepairLog
 
-# "**Name**" left by a Markdown scraper; unpaired asterisks (censored "N**") are text.
-MARKDOWN_BOLD = re.compile(r"\*\*(?=\S)([^*]{1,300}?)(?<=\S)\*\*")
+# "**Name**" left by a Markdown scraper; unpaired asterisks (censored "N**") are text. A
+# bold standfirst is a whole paragraph, so the span may be long (bounded: linear scans).
+MARKDOWN_BOLD = re.compile(r"\*\*(?=\S)([^*]{1,2000}?)(?<=\S)\*\*")
 # "[text](https://…)" from html2text/markdownify: the reader sees the text. Images go.
 MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\s]{0,2000}\)")
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?://|/|#|\.|mailto:)[^)\s]{0,2000}\)")

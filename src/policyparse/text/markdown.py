@@ -154,7 +154,16 @@ def _join_blocks(lines: list[SourceLine]) -> list[SourceLine]:
             result.append(SourceLine(line.number, text.rstrip(), line.last))
         spaced_rows = spaced_rows or bool(SPACED_SEPARATOR_ROW.match(text))
         open_block = not text.endswith("  ") if spaced_rows else not _ends_block(text)
+        # "**Achtung Redaktion:  " / "Fotos zum Download** finden Sie hier": a hard break
+        # inside bold text (a <br> in a <strong>) does not end the block the bold opened.
+        if not open_block and not spaced_rows and _opens_bold(result[-1].text):
+            open_block = "|" not in text
     return result
+
+
+def _opens_bold(text: str) -> bool:
+    """Is a ``**`` left open at the end of ``text`` (an odd number of them)?"""
+    return text.count("**") % 2 == 1
 
 
 # html2text ends every table row with two spaces and wraps a long row over several lines:
