@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from policyparse import parse, parse_file
+from policyparse import parse
 from policyparse.blocks import Heading, ListBlock, Paragraph, Table
 from policyparse.html.reader import read_html
 from policyparse.html.tables import parse_span
@@ -301,23 +297,3 @@ def test_blocks_inside_a_heading_are_parts_of_its_line() -> None:
     assert document.title == "Parliament backs the plan"
     assert document.lede == "MEPs voted for it on Tuesday."
     assert [pillar.title for pillar in document.pillars] == ["Next steps"]
-
-
-@pytest.mark.parametrize(
-    ("page", "title"),
-    [
-        (
-            "europarl-car-recharging-60km",
-            "Car-recharging stations should be available every 60 km, say MEPs",
-        ),
-        (
-            "europarl-eu-uk-contingency-measures",
-            "EU-UK relations: parliament adopts temporary contingency measures",
-        ),
-    ],
-)
-def test_real_headings_wrapping_a_div_give_the_title(page: str, title: str) -> None:
-    document = parse_file(
-        Path(__file__).resolve().parents[1] / "fixtures" / "pages" / f"{page}.html"
-    )
-    assert document.title == title
