@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import re
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
-from policyparse import cues
+from policyparse import cues, parse
 from policyparse.blocks import Heading, ListBlock, ListItem, Paragraph
 from policyparse.boilerplate import is_furniture_text, remove_boilerplate
 from policyparse.html.chrome import CHROME_NAME, SCREEN_READER_ONLY
@@ -114,3 +115,29 @@ def test_text_front_end_reads_every_languages_end_lines():
     loaded = load_cues()
     assert {"mehr zum thema", "related articles"} <= loaded.end_lines
     assert cue_text("## Mehr zum Thema:") in loaded.end_lines
+
+
+SCRAPED = Path(__file__).resolve().parents[1] / "fixtures" / "scraped"
+
+
+@pytest.mark.parametrize(
+    ("scraper", "page", "after_the_end"),
+    [
+        # tqxz.com: "上一篇：…" / "下一篇：…" then picture teasers (an end prefix, zh)
+        ("html-text", "tqxz-yiqing-yidaoqie-tousu-jubao", "中国航母之父刘华清生平简介"),
+        # business.com: "Did you find this content helpful?" then a feedback form (en)
+        ("html-text", "business-com-business-certifications", "Thank you for your feedback!"),
+        # wdr.de: "Weitere Themen" then other stories (de), in two scrapers' texts
+        ("bs4-get-text", "wdr-feuerwehr-pensionsalter", "Verfassungsschutzchef fordert KI-Einsatz"),
+        ("html2text", "wdr-feuerwehr-pensionsalter", "Verfassungsschutzchef fordert KI-Einsatz"),
+    ],
+)
+def test_end_cues_of_real_full_pages_cut_what_follows(scraper, page, after_the_end) -> None:
+    document = parse((SCRAPED / scraper / f"{page}.txt").read_text("utf-8"), format="text")
+    kept = [document.lede] + [f"{p.title}\n{p.description}" for p in document.pillars]
+    kept += [f"{item.name} {item.description}" for item in document.initiatives]
+    assert not any(after_the_end in text for text in kept)
+    assert any(
+        d.reason == "after the end of the article" and after_the_end in d.text
+        for d in document.dropped
+    )
