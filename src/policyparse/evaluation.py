@@ -180,21 +180,26 @@ def score_document(document: PolicyDocument, gold: dict[str, Any], name: str = "
     )
 
 
-def _gold_pillar_title(document: PolicyDocument, title: str, gold: dict[str, Any]) -> str:
-    """Initiatives standing before any heading go to a pillar named after the document in
-    the record; gold files write that pillar's title as "" (the lede). Compared as such
-    when the gold has such a pillar and no section of that name."""
+def _gold_pillar_titles(document: PolicyDocument, gold: dict[str, Any]) -> list[str]:
+    """Each predicted pillar's title as the gold writes it. Initiatives standing before any
+    heading go to a pillar named after the document in the record; gold files write that
+    pillar's title as "" (the lede). Compared as such when the gold has such a pillar and
+    no section of that name."""
     gold_titles = {comparable_text(pillar["title"]) for pillar in gold.get("pillars", [])}
-    named = comparable_text(title)
-    if title == document.title and "" in gold_titles and named not in gold_titles:
-        return ""
-    return title
+    lede_in_gold = "" in gold_titles
+
+    def as_gold(title: str) -> str:
+        named = title == document.title and comparable_text(title) not in gold_titles
+        return "" if lede_in_gold and named else title
+
+    return [as_gold(pillar.title) for pillar in document.pillars]
 
 
 def _initiative_score(document: PolicyDocument, gold: dict[str, Any]) -> Score:
+    titles = _gold_pillar_titles(document, gold)
     predicted = [
-        (_gold_pillar_title(document, pillar.title, gold), item.name, item.description)
-        for pillar in document.pillars
+        (title, item.name, item.description)
+        for pillar, title in zip(document.pillars, titles, strict=True)
         for item in pillar.initiatives
     ]
     expected = [
@@ -212,12 +217,12 @@ def _same_initiative(got: tuple[str, str, str], want: tuple[str, str, str]) -> b
 
 def _pillar_score(document: PolicyDocument, gold: dict[str, Any]) -> Score:
     expected = gold.get("pillars", [])
-    predicted = list(document.pillars)
+    predicted = list(zip(document.pillars, _gold_pillar_titles(document, gold), strict=True))
 
-    def same(pillar: Any, want: dict[str, Any]) -> bool:
+    def same(got: tuple[Any, str], want: dict[str, Any]) -> bool:
+        pillar, title = got
         description = comparable_text(pillar.description)
         phrases = want.get("description_phrases", [])
-        title = _gold_pillar_title(document, pillar.title, gold)
         return is_same_text(title, want["title"]) and all(
             comparable_text(phrase) in description for phrase in phrases
         )
