@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pages import parse_page
 
-from policyparse import parse
+from policyparse import parse, parse_file
 from policyparse.blocks import Heading, ListBlock, ListItem, Paragraph, Span, Table
 from policyparse.structure import build_structure, split_name, strip_site_suffix
 
@@ -338,3 +340,33 @@ def test_real_numbered_sections_open_pillars(page: str, sections: list[str]) -> 
     document = parse_page(page)
     titles = [pillar.title for pillar in document.pillars]
     assert all(section in titles for section in sections)
+
+
+def test_a_reference_list_is_the_sections_text_not_measures() -> None:
+    html = (
+        "<h1>Clean Air Plan</h1><p>The city sets out how it will cut pollution.</p>"
+        "<h2>References</h2><ol>"
+        '<li>Smith, Jane (2021). "Air in cities: a review". Retrieved 3 May 2022.</li>'
+        "<li>Lee, Tom (2019). Clean Air: Policy. ISBN 978-0-00-000000-0.</li>"
+        "</ol><h2>Measures</h2><ul><li>Bus Fund: buys electric buses.</li>"
+        "<li>Rail Fund: builds new lines.</li></ul>"
+    )
+    references, measures = parse(html).pillars
+    assert references.initiatives == () and "Retrieved 3 May 2022" in references.description
+    assert [item.name for item in measures.initiatives] == ["Bus Fund", "Rail Fund"]
+
+
+@pytest.mark.parametrize(
+    ("source", "cited"),
+    [
+        # en.wikipedia.org (Mozilla Readability's test page): "Payment, S. (2007). …"
+        ("../shared/corpus/readability-test-pages/wikipedia/source.html", "Payment, S. (2007)"),
+        # zh.wikipedia.org (web dev set): "容城历史文化简介. … [2023-06-13]."
+        ("fixtures/pages/zh-wikipedia-xiongan-new-area.html", "容城历史文化简介"),
+    ],
+)
+def test_real_reference_lists_give_no_initiatives(source: str, cited: str) -> None:
+    path = Path(__file__).resolve().parents[1] / source
+    document = parse_file(path)
+    assert not any(cited in item.name for item in document.initiatives)
+    assert any(cited in pillar.description for pillar in document.pillars)

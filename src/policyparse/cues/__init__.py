@@ -42,6 +42,7 @@ PATTERN_KEYS = (
     "screen_reader_classes",
     "content_class_words",
     "noncontent_class_words",
+    "citation_marks",
 )
 KNOWN_KEYS = frozenset(("language", "why", *PHRASE_KEYS, *PATTERN_KEYS))
 # English first: where two entries could match at the same place, the English one names

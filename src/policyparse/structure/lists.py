@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from ..blocks import ListBlock, ListItem, iter_items
+from ..cues import entries
 from ..models import Initiative, Origin
 from .draft import PillarDraft
 from .names import MIN_ACRONYM_ITEMS, bare_name, split_name
 
+CITATION_MARK = re.compile("|".join(entries("citation_marks")))
+MIN_CITATIONS = 2
+
 
 def add_list(target: PillarDraft, block: ListBlock, index: int) -> None:
     items = _without_empty_wrappers(block.items)
+    if is_reference_list(items):
+        target.lines.extend(
+            line for item in items for line in (item.text, *_descendant_lines(item)) if line
+        )
+        return
     splits = [split_name(item.text, item.lead) for item in items]
     # "The Agency (EA) publishes…" is a sentence; it names a programme only when its
     # list holds two or more items of that shape (a list of funds, not a list of facts).
@@ -35,6 +46,14 @@ def add_list(target: PillarDraft, block: ListBlock, index: int) -> None:
         target.initiatives.append(
             Initiative(name=found.name, description=description, origin=origin)
         )
+
+
+def is_reference_list(items: list[ListItem]) -> bool:
+    """Most items cite a source (a retrieval or archive date, an ISBN): the references of
+    an encyclopedia article or a report, whose "Author (2007). Title" items are not named
+    measures. They stay the section's text."""
+    cited = sum(1 for item in items if CITATION_MARK.search(item.text.casefold()))
+    return bool(items) and cited * 2 >= len(items) and cited >= MIN_CITATIONS
 
 
 def _without_empty_wrappers(items: tuple[ListItem, ...]) -> list[ListItem]:
