@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from policyparse import parse
+from pathlib import Path
+
+import pytest
+
+from policyparse import parse, parse_file
 from policyparse.blocks import Heading, ListBlock, Paragraph, Table
 from policyparse.html.reader import read_html
 from policyparse.html.tables import parse_span
@@ -297,3 +301,31 @@ def test_blocks_inside_a_heading_are_parts_of_its_line() -> None:
     assert document.title == "Parliament backs the plan"
     assert document.lede == "MEPs voted for it on Tuesday."
     assert [pillar.title for pillar in document.pillars] == ["Next steps"]
+
+
+def test_an_h1_linking_to_the_home_page_is_the_site_name_not_the_headline() -> None:
+    site = '<header><h1><a href="/">Silicon Exposed</a></h1></header>'
+    story = "<h2>Open flow for GreenPak4 devices</h2><p>The toolchain now programs the parts.</p>"
+    assert parse(site + story).title == "Open flow for GreenPak4 devices"
+    # A headline linked to its own permalink is still the headline.
+    permalink = '<h1><a href="/2019/11/rail-plan">Rail plan unveiled</a></h1><p>Text here.</p>'
+    assert parse(permalink).title == "Rail plan unveiled"
+
+
+@pytest.mark.parametrize(
+    ("source", "title"),
+    [
+        # politico.com (web dev): <h1><a href="https://www.politico.com/">logo</a></h1>
+        (
+            "fixtures/pages/politico-biden-student-debt-relief-applications.html",
+            "Biden’s student debt relief draws 8M+ applications in first two days",
+        ),
+        # a Blogger blog (Readability's test page): the blog's name in the <h1>
+        (
+            "../shared/corpus/readability-test-pages/blogger/source.html",
+            "Open Verilog flow for Silego GreenPak4 programmable logic devices",
+        ),
+    ],
+)
+def test_real_site_name_h1s_are_not_titles(source: str, title: str) -> None:
+    assert parse_file(Path(__file__).resolve().parents[1] / source).title == title

@@ -43,6 +43,10 @@ PAGE_HEADER_NAME = re.compile(r"(?:^|[-_\s])(?:header|masthead|site-header)(?=$|
 # The h1 look-up stops after this many nodes so a huge header cannot make it quadratic.
 HEADER_SCAN_NODES = 3000
 DIALOG = "dialog"
+SITE_NAME = "site name"
+# "/", "https://example.org", "https://example.org/index.html": the home page.
+ROOT_LINK = re.compile(r"^(?:(?:https?:)?//[^/?#]+/?|/)(?:index\.\w{2,5})?$")
+SITE_NAME_LINK_SHARE = 0.9
 # Classes that hide an element from the screen and keep it for screen readers: skip links,
 # menu labels ("Hauptmenü"), the site name as an invisible <h1>.
 SCREEN_READER_ONLY = re.compile(rf"(?:^|\s){alternation('screen_reader_classes')}(?:\s|$)")
@@ -60,6 +64,8 @@ def chrome_reason(node: LexborNode) -> str:
     tag = node.tag or ""
     if tag in CHROME_TAGS:
         return CHROME_TAGS[tag]
+    if tag == "h1" and is_site_name_heading(node):
+        return SITE_NAME
     attributes = node.attributes
     if _is_hidden(attributes):
         return "hidden"
@@ -92,6 +98,22 @@ def is_furniture_by_markup(node: LexborNode) -> bool:
         or is_dialog(node)
         or bool(_role_reason(attributes.get("role")))
     )
+
+
+def is_site_name_heading(node: LexborNode) -> bool:
+    """An ``<h1>`` that is a link to the site's home page: the site's name or logo
+    (blogs, Politico, AO3), not the headline. A headline linked to its own permalink
+    points elsewhere and stays one."""
+    if node.tag != "h1":
+        return False
+    links = node.css("a")
+    if not links or not all(
+        ROOT_LINK.match((a.attributes.get("href") or "").strip()) for a in links
+    ):
+        return False
+    text = "".join(node.text(deep=True).split())
+    linked = sum(len("".join(link.text(deep=True).split())) for link in links)
+    return linked >= SITE_NAME_LINK_SHARE * len(text)
 
 
 def is_hidden(node: LexborNode) -> bool:
@@ -136,6 +158,8 @@ def _holds_h1(node: LexborNode) -> bool:
 
 
 def _names_furniture(node: LexborNode) -> bool:
+    if is_site_name_heading(node):
+        return True
     names = element_names(node)
     if node.parent is not None:  # <div class="logo"><h1>Site</h1></div>
         names += f" {element_names(node.parent)}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborNode
 
 from ..blocks import Block, Heading, Paragraph, Span
+from .chrome import is_site_name_heading
 from .text import BLOCK_TAGS, HEADING_LEVELS, LINE_BREAK
 
 
@@ -48,7 +49,7 @@ def _read(root: LexborNode, span: Span, chrome: str, *, split_at_headings: bool)
             if previous is not None and previous.tag in BLOCK_TAGS:
                 parts.append(LINE_BREAK)  # text after a block ends, on a line of its own
             parts.append(node.text_content or "")
-        elif split_at_headings and tag in HEADING_LEVELS:
+        elif split_at_headings and tag in HEADING_LEVELS and not is_site_name_heading(node):
             _add_paragraph(blocks, parts, span, chrome)
             parts = []
             blocks.append(_heading(node, HEADING_LEVELS[tag], span, chrome))
