@@ -20,6 +20,7 @@ PHRASE_KEYS = (
     "share_prefixes",
     "chrome_lines",
     "chrome_phrases",
+    "discourse_markers",
 )
 # Entries of these keys are regular-expression fragments (lower case; a rule joins them
 # into one alternation).
@@ -43,6 +44,10 @@ PATTERN_KEYS = (
     "content_class_words",
     "noncontent_class_words",
     "citation_marks",
+    "total_labels",
+    "describing_headers",
+    "objective_headers",
+    "naming_headers",
 )
 KNOWN_KEYS = frozenset(("language", "why", *PHRASE_KEYS, *PATTERN_KEYS))
 # English first: where two entries could match at the same place, the English one names

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..cues import entries
 from ..textutil import (
     MINOR_WORDS,
     ends_with_punctuation,
@@ -115,15 +116,7 @@ def _is_named_item(name: str, description: str) -> bool:
 
 
 # Words that order an argument, not name a measure: "Erstens: Wir dürfen …".
-DISCOURSE_MARKERS = frozenset(
-    """
-    first firstly second secondly third thirdly fourth fifth finally lastly also moreover
-    furthermore however therefore meanwhile importantly erstens zweitens drittens viertens
-    schließlich schliesslich außerdem zudem ferner primero segundo tercero finalmente además
-    premièrement deuxièmement troisièmement enfin ensuite puis primeiro segundo terceiro
-    primo secondo terzo infine
-    """.split()
-)
+DISCOURSE_MARKERS = frozenset(entries("discourse_markers"))
 
 
 def _strip_name_period(name: str) -> str:

@@ -7,35 +7,26 @@ import re
 from dataclasses import dataclass
 
 from ..blocks import ListBlock, ListItem, Table, block_text
+from ..cues import alternation
 from ..models import Dropped, Initiative, Origin
 from ..textutil import is_numeric_text, length_in_words, reads_as_date, words_of
 from .draft import PillarDraft
 from .lists import add_list
 from .names import MAX_NAME_WORDS
 
-TOTAL_LABEL = re.compile(
-    r"^(?:grand |sub-?)?totals?\b|^sum\b|^gesamt|^insgesamt|^summe|^total general|^totaux?\b",
-    re.IGNORECASE,
-)
+TOTAL_LABEL = re.compile(rf"^{alternation('total_labels')}", re.IGNORECASE)
 
 
 # Header words for the describing column, strongest first: "Description" beats "Objective"
-# when a table has both. Whole words only ("Zielgruppe", target group, is not "Ziel").
+# when a table has both. Whole words only ("Zielgruppe", target group, is not "Ziel"). The
+# words of each language are data (cues/<language>.json), as are the naming and total ones.
 DESCRIBING_HEADERS = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        r"\b(?:descri\w*|beschreibung|details?|détails?|explanation|what it does|about)\b",
-        r"\b(?:purpose|objectives?|aims?|goals?|ziele?|zweck|objetivos?|objectifs?|impact"
-        r"|outcomes?|summary|what)\b",
-    )
+    re.compile(rf"\b{alternation(key)}\b", re.IGNORECASE)
+    for key in ("describing_headers", "objective_headers")
 )
 
 
-NAMING_HEADER = re.compile(
-    r"name|initiative|programm?e|program|measure|polic|project|scheme|action|commitment|pillar"
-    r"|maßnahme|massnahme|medida|programa",
-    re.IGNORECASE,
-)
+NAMING_HEADER = re.compile(alternation("naming_headers"), re.IGNORECASE)
 
 
 # A column whose cells average this many words or fewer, none of them a lower-case word
