@@ -10,7 +10,6 @@ from .draft import PillarDraft
 # record: what lies past them goes to ``dropped`` with the reason, never silently.
 MAX_INITIATIVES_PER_PILLAR = 100_000
 
-
 MAX_FIELD_CHARS = 1_000_000
 
 

@@ -21,22 +21,17 @@ from ..textutil import (
 # Each alternative starts where a whitespace run starts, so a long run is scanned once.
 NAME_SEPARATOR = re.compile(r"(?:(?<!\s)\s+)?[:：](?![0-9/])\s*|(?<!\s)\s+[–—-]{1,2}\s+")
 
-
 # A name is a label, not a clause: past this many words the colon introduces something else;
 # past the short limit it must also be capitalised like a name ("Joint Research Programme
 # for Coastal Flood Risk:"), not a sentence ("The city will also build new cycle paths:").
 MAX_NAME_WORDS = 12
 
-
 SHORT_NAME_WORDS = 6
-
 
 MIN_LONG_NAME_TITLE_RATIO = 0.6
 
-
 # A bold lead is the author's own marking of the name; pledge lists bold a whole sentence.
 MAX_LEAD_NAME_WORDS = 40
-
 
 # "European Social Fund (ESF) focuses on …": a named programme with its acronym, then a
 # verb phrase. The acronym stays in the name; the verb phrase is the description.
@@ -44,9 +39,7 @@ ACRONYM_NAME = re.compile(
     r"^(?P<name>[A-Z][^()]{2,100}?\s\([A-Z][A-Za-z0-9&./-]{1,15}\))\s+(?P<rest>[a-z].*)$", re.DOTALL
 )
 
-
 MIN_ACRONYM_ITEMS = 2
-
 
 # Starts only at a word's start: from every letter of one long word it would rescan the
 # rest of the word, quadratic in its length.

@@ -16,7 +16,6 @@ from .names import MAX_NAME_WORDS
 
 TOTAL_LABEL = re.compile(rf"^{alternation('total_labels')}", re.IGNORECASE)
 
-
 # Header words for the describing column, strongest first: "Description" beats "Objective"
 # when a table has both. Whole words only ("Zielgruppe", target group, is not "Ziel"). The
 # words of each language are data (cues/<language>.json), as are the naming and total ones.
@@ -25,9 +24,7 @@ DESCRIBING_HEADERS = tuple(
     for key in ("describing_headers", "objective_headers")
 )
 
-
 NAMING_HEADER = re.compile(alternation("naming_headers"), re.IGNORECASE)
-
 
 # A column whose cells average this many words or fewer, none of them a lower-case word
 # (names, codes and figures only), holds labels, not descriptions.

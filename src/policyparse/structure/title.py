@@ -14,16 +14,12 @@ from .names import MIN_LONG_NAME_TITLE_RATIO
 
 MAX_KICKER_WORDS = 4
 
-
 # A heading this close to the page's <title> (word overlap both ways) is that title.
 SAME_TITLE = 0.9
 
-
 TITLE_SEARCH_BLOCKS = 12
 
-
 SITE_SUFFIX = re.compile(r"^(?P<title>.+)\s+(?:[|–—·•»]|-|::)\s+(?P<site>[^|–—·•»]{1,60})$")
-
 
 MAX_SITE_NAME_WORDS = 6
 
@@ -54,7 +50,6 @@ def strip_site_suffix(title: str) -> str:
 
 
 PIPE_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+\|\s+[^|]{1,60}$")
-
 
 DASH_PUBLICATION_SUFFIX = re.compile(
     r"^(?P<title>.+)\s+[-–—]\s+(?:The\s+)?(?:[\w’'.-]+\s+){0,3}(?:Times|Post|News|Review|Herald"
