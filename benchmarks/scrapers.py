@@ -30,7 +30,7 @@ from typing import Any
 
 import policyparse
 from policyparse.evaluation import DocumentScore, EvaluationReport, is_same_text, score_document
-from policyparse.validation.rules import comparable_text
+from policyparse.textutil import comparable_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRAPED = ROOT / "fixtures" / "scraped"

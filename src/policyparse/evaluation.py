@@ -20,8 +20,9 @@ from pydantic import BaseModel, ConfigDict
 from .api import parse
 from .errors import PolicyParseError
 from .models import PolicyDocument
+from .textutil import comparable_text
 from .validation.rules import RULES as VALIDATION_RULES
-from .validation.rules import comparable_text, text_fields
+from .validation.rules import text_fields
 
 # Token F1 at which two texts count as the same (a dropped word or a typo, not a new text).
 MATCH_F1 = 0.9

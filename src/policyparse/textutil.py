@@ -253,3 +253,12 @@ def reads_as_date(text: str) -> bool:
         or re.fullmatch(r"\d+(?:st|nd|rd|th|er|º|o)", word) is not None
         for word in words
     )
+
+
+def comparable_text(text: str) -> str:
+    """Text as compared for sameness: NFKC, case-folded, whitespace collapsed.
+
+    >>> comparable_text("  Rail  PLAN ") == comparable_text("rail plan")
+    True
+    """
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())

@@ -58,6 +58,7 @@ MAX_SIBLING_LINK_DENSITY = 0.25
 PROSE_SIBLING_TAGS = frozenset({"div", "section"})
 PARAGRAPH_LIKE_TAGS = frozenset({"p", "div", "section", "article", "ul", "ol", "table"})
 MAX_INTRODUCTION_CHARS = 120
+SENTENCE_END = re.compile(r"\.( |$)")
 
 
 @dataclass
@@ -107,7 +108,7 @@ def _article_header(body: LexborNode, parts: list[LexborNode]) -> list[LexborNod
         return []
     first, last = headline_path[shared].mem_id, story_path[shared].mem_id
     header, inside = [], False
-    for child in _element_siblings(ancestor):
+    for child in _element_children(ancestor):
         if child.mem_id == last:
             break
         inside = inside or child.mem_id == first
@@ -149,14 +150,10 @@ def _climbed(best: _Candidate, candidates: dict[int, _Candidate]) -> _Candidate:
             last = scored.score
         parent = parent.parent
     while (parent := best.node.parent) is not None and parent.tag not in ("body", "html"):
-        if _element_children(parent) != 1:
+        if len(_element_children(parent)) != 1:
             break
         best = candidates.get(parent.mem_id) or _Candidate(parent, best.score)
     return best
-
-
-def _element_children(node: LexborNode) -> int:
-    return len(_element_siblings(node))
 
 
 def _scored_candidates(body: LexborNode) -> dict[int, _Candidate]:
@@ -230,7 +227,7 @@ def _with_siblings(best: _Candidate, candidates: dict[int, _Candidate]) -> list[
         return [best.node]
     threshold = max(MIN_SIBLING_SCORE, best.score * SIBLING_SHARE)
     best_class = best.node.attributes.get("class") or ""
-    siblings = _element_siblings(parent)
+    siblings = _element_children(parent)
     joined = [
         sibling.mem_id == best.node.mem_id
         or (
@@ -247,8 +244,8 @@ def _with_siblings(best: _Candidate, candidates: dict[int, _Candidate]) -> list[
     return [sibling for sibling, kept in zip(siblings, joined, strict=True) if kept]
 
 
-def _element_siblings(parent: LexborNode) -> list[LexborNode]:
-    found, child = [], parent.child
+def _element_children(node: LexborNode) -> list[LexborNode]:
+    found, child = [], node.child
     while child is not None:
         if child.tag and not child.tag.startswith(("-", "!", "_")):
             found.append(child)
@@ -261,7 +258,7 @@ def _is_one_paragraph_box(node: LexborNode) -> bool:
     one block inside it. A box of several blocks (a rail of teasers) must score instead."""
     if node.tag not in PROSE_SIBLING_TAGS or class_weight(node) < 0:
         return False
-    blocks = sum(1 for child in _element_siblings(node) if child.tag in PARAGRAPH_LIKE_TAGS)
+    blocks = sum(1 for child in _element_children(node) if child.tag in PARAGRAPH_LIKE_TAGS)
     return blocks <= 1
 
 
@@ -294,4 +291,4 @@ def _joins(
     density = link_density(sibling)
     if len(text) > MIN_SIBLING_PROSE_CHARS:
         return density < MAX_SIBLING_LINK_DENSITY
-    return density == 0 and re.search(r"\.( |$)", text) is not None
+    return density == 0 and SENTENCE_END.search(text) is not None

@@ -62,8 +62,9 @@ class _Frame:
     bolds: int = 0
     role: str = "container"  # container | heading | paragraph | inline
     level: int = 0
-    in_heading: bool = False  # inside an <h1>…<h6>: blocks there are parts of its line
-    is_short: bool = False  # a heading of one line's length (not one swallowing the page)
+    # A heading of one line's length (not an unclosed one swallowing the page), or inside
+    # one: blocks there are parts of its line.
+    in_short_heading: bool = False
     # (A plain dict: a Counter per open element costs more than the walk's own work.)
     child_counts: dict[str, int] = field(default_factory=dict)
     # For <b>/<strong>: the run and the position in it where the bold text began.
@@ -355,7 +356,7 @@ class _Reader:
             chrome=chrome,
             links=parent.links,
             bolds=parent.bolds + (tag in BOLD_TAGS),
-            in_heading=parent.in_heading or (parent.role == "heading" and parent.is_short),
+            in_short_heading=parent.in_short_heading,
         )
         if tag == "a":
             frame.links += 1
@@ -365,7 +366,7 @@ class _Reader:
             frame.bold_run, frame.bold_from = self.run, len(self.run.parts)
         if tag == "q":  # browsers draw the quotation marks of <q> themselves
             self.run.add("“", in_link=False)
-        if frame.in_heading and tag == "div":
+        if frame.in_short_heading and tag == "div":
             # <h1><div>Title</div><div>icon</div></h1>: CMS wrappers inside a heading are
             # parts of its one line, not paragraphs of their own. (A <p> or a table there is
             # an unclosed heading swallowing the text after it: those stay blocks.)
@@ -375,7 +376,7 @@ class _Reader:
             self._flush(parent)
             frame.role, frame.level = _block_role(node, tag)
             if frame.role == "heading":
-                frame.is_short = len(node.text(deep=True).split()) <= MAX_HEADING_WORDS
+                frame.in_short_heading = len(node.text(deep=True).split()) <= MAX_HEADING_WORDS
         elif chrome and chrome != parent.chrome:
             # A furniture <span> (a kicker, a date) inside article text: its own block, so
             # that it can be dropped without taking the sentence around it along.

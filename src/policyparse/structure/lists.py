@@ -8,7 +8,7 @@ from ..blocks import ListBlock, ListItem, iter_items
 from ..cues import entries
 from ..models import Initiative, Origin
 from .draft import PillarDraft
-from .names import MIN_ACRONYM_ITEMS, bare_name, split_name
+from .names import MIN_ACRONYM_ITEMS, Split, bare_name, split_name
 
 CITATION_MARK = re.compile("|".join(entries("citation_marks")))
 MIN_CITATIONS = 2
@@ -16,11 +16,23 @@ MIN_CITATIONS = 2
 
 def add_list(target: PillarDraft, block: ListBlock, index: int) -> None:
     items = _without_empty_wrappers(block.items)
-    if is_reference_list(items):
-        target.lines.extend(
-            line for item in items for line in (item.text, *_descendant_lines(item)) if line
+    splits = [None] * len(items) if is_reference_list(items) else _named(items)
+    for row, (item, found) in enumerate(zip(items, splits, strict=True)):
+        details = _descendant_lines(item)
+        if found is None:
+            target.lines.extend(line for line in (item.text, *details) if line)
+            continue
+        description = "\n".join([found.description, *details])
+        origin = Origin(
+            kind="list", block=index, row=row, lines=item.span.lines, path=item.span.path
         )
-        return
+        target.initiatives.append(
+            Initiative(name=found.name, description=description, origin=origin)
+        )
+
+
+def _named(items: list[ListItem]) -> list[Split | None]:
+    """Each item's name and description, or None for a plain sentence."""
     splits = [split_name(item.text, item.lead) for item in items]
     # "The Agency (EA) publishes…" is a sentence; it names a programme only when its
     # list holds two or more items of that shape (a list of funds, not a list of facts).
@@ -34,18 +46,7 @@ def add_list(target: PillarDraft, block: ListBlock, index: int) -> None:
             found or split_name(item.text, item.lead, in_named_list=True) or bare_name(item.text)
             for item, found in zip(items, splits, strict=True)
         ]
-    for row, (item, found) in enumerate(zip(items, splits, strict=True)):
-        details = _descendant_lines(item)
-        if found is None:
-            target.lines.extend(line for line in (item.text, *details) if line)
-            continue
-        description = "\n".join([found.description, *details])
-        origin = Origin(
-            kind="list", block=index, row=row, lines=item.span.lines, path=item.span.path
-        )
-        target.initiatives.append(
-            Initiative(name=found.name, description=description, origin=origin)
-        )
+    return splits
 
 
 def is_reference_list(items: list[ListItem]) -> bool:

@@ -9,7 +9,13 @@ from dataclasses import dataclass, replace
 from ..blocks import Block, Heading, Paragraph, block_text
 from ..models import Dropped
 from ..repairs.split_separator_pipes import slash_pipes
-from ..textutil import CJK_CHARACTER, ends_with_punctuation, title_case_ratio, words_of
+from ..textutil import (
+    CJK_CHARACTER,
+    comparable_text,
+    ends_with_punctuation,
+    title_case_ratio,
+    words_of,
+)
 from .names import MIN_LONG_NAME_TITLE_RATIO
 
 MAX_KICKER_WORDS = 4
@@ -97,17 +103,13 @@ def choose_title(blocks: list[Block], fallback: str, candidates: Sequence[str] =
 def _without_headline_repeat(choice: TitleChoice) -> TitleChoice:
     """The headline printed again near the top (the title came from the page's <title> or a
     header; the story repeats it as a heading): it is the title, not a section."""
-    key = _heading_key(choice.title)
+    key = comparable_text(choice.title)
     for index, block in enumerate(choice.body[:TITLE_SEARCH_BLOCKS]):
-        if isinstance(block, Heading) and key and _heading_key(block.text) == key:
+        if isinstance(block, Heading) and key and comparable_text(block.text) == key:
             # (Where the title stood is left as it was: what stands above a repeat is not
             # a kicker of it.)
             return replace(choice, body=choice.body[:index] + choice.body[index + 1 :])
     return choice
-
-
-def _heading_key(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 # Chinese and Japanese titles name the site and channel after "_", "--", "|", "｜" or an

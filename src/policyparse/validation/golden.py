@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from ..models import Initiative, PolicyDocument
 from ..names import record_names_of
-from .rules import comparable_text
+from ..textutil import comparable_text
 
 # How much of a changed text a message quotes.
 QUOTE_CHARS = 60

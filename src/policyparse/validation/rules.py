@@ -7,12 +7,12 @@ schema for another reason, and a hand-edited record is checked the same as an ex
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import UnknownRuleError
+from ..textutil import comparable_text
 from .report import Severity
 
 # What extraction must never leave in a text field. Tags and the fragments a scraper leaks
@@ -148,11 +148,6 @@ def check_untitled_pillar(record: dict[str, Any]) -> Iterator[Problem]:
     for p, pillar in _items(record, "pillars"):
         if _blank(pillar.get("title")):
             yield f"pillars[{p}].title", "pillar has no title"
-
-
-def comparable_text(text: str) -> str:
-    """Text as compared for sameness: NFKC, case-folded, whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 INITIATIVE_FIELD = "pillars.*.initiatives.*."
