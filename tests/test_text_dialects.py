@@ -547,3 +547,60 @@ def test_real_bold_spans_leave_no_markers(scraper: str, page: str) -> None:
     document = parse((SCRAPED / scraper / f"{page}.txt").read_text("utf-8"), format="text")
     texts = [document.lede] + [pillar.description for pillar in document.pillars]
     assert not any("**" in text for text in texts)
+
+
+# --- whole pages printed by terminal browsers -------------------------------------------
+
+
+def test_a_whole_pages_wrapped_paragraphs_are_found_among_its_menus_on_two_sites() -> None:
+    """A rendered page's menus outnumber its wrapped lines; the wrap is still found (and
+    the paragraphs joined), but not in a get_text dump of the same page."""
+    for page in ("europarl-eu-uk-contingency-measures", "politico-biden-student-debt-relief-applications"):
+        for scraper, width in (("w3m", 78), ("bs4-get-text", 0)):
+            filled = [line.text for line in source_lines(scraped(scraper, page)) if line.text]
+            assert wrap_width(filled) == 0, (scraper, page)  # too few wrapped lines overall
+            shape = detect_dialect(source_lines(scraped(scraper, page)))
+            assert (shape.wrap_width >= width if width else shape.wrap_width == 0), (scraper, page)
+
+
+def test_the_headline_over_the_story_of_a_whole_page_is_its_title_on_two_sites() -> None:
+    """Hundreds of menu lines, then the headline, tags, a dateline, share buttons, a
+    caption with its credit, and the story: the headline is the title for three renderers."""
+    titles = {
+        "europarl-car-recharging-60km": (
+            "Car-recharging stations should be available every 60 km, say MEPs"
+        ),
+        "lavanguardia-catalunya-ayudas-vivienda-jovenes": (
+            "Catalunya dará ayudas a jóvenes para la entrada de un piso pero topará los precios"
+        ),
+    }
+    for page, title in titles.items():
+        for scraper in ("w3m", "lynx", "inscriptis"):
+            document = parse(scraped(scraper, page), format="text")
+            assert document.title == title, (scraper, page)
+            assert "Press room" not in [pillar.title for pillar in document.pillars]
+
+
+def test_the_headline_over_the_story_skips_captions_labels_and_wrapped_lines() -> None:
+    from policyparse.text.furniture import article_start
+
+    menu = [f"  • Section {n}" for n in range(30)]
+    rows = [
+        *menu,
+        "Ministry opens a second rail line to the northern towns",
+        "From: Daily Post",
+        "12 March 2025",
+        "Trains at the new station © Jan Novák / Agency",
+        "The line was planned for ten years and opens on Monday",
+        "after a long delay.",
+        PROSE,
+    ]
+    lines = [SourceLine(n, t) for n, t in enumerate(rows, 1)]
+    assert article_start(lines) == len(menu)
+
+
+def test_a_short_text_without_chrome_keeps_its_first_line() -> None:
+    from policyparse.text.furniture import article_start
+
+    rows = ["Rail plan for the north", "Lines", "Stations", "Depots", PROSE]
+    assert article_start([SourceLine(n, t) for n, t in enumerate(rows, 1)]) == 0

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .lines import SourceLine
+from .plain import is_plain_dump
 
 Dialect = Literal["markdown", "layout", "plain"]
 
@@ -101,10 +102,43 @@ def detect_dialect(lines: Sequence[SourceLine]) -> TextShape:
     blank_share = 1 - len(filled) / len(lines)
     if blank_share >= MIN_BLANK_SHARE and _is_markdown(filled):
         return TextShape("markdown")
-    width = wrap_width(filled)
+    width = wrap_width(filled) or (0 if is_plain_dump(lines) else whole_page_wrap_width(filled))
     if width or _is_layout(filled):
         return TextShape("layout", width)
     return TextShape("plain")
+
+
+# A whole page rendered (menus, teasers, footer) has more short lines than wrapped ones, so
+# the share above misses it. Its wrapped paragraphs still fill a terminal's width: many
+# open-ended lines near one column of 64 or more, a fair share of all its longer lines.
+# (A get_text dump is not rendered: its long lines are paragraphs of any length.)
+MIN_PAGE_WRAP_WIDTH = 64
+MIN_PAGE_WRAPPED_LINES = 15
+MIN_PAGE_NEAR_WIDTH_SHARE_OF_LONG = 0.2
+
+
+def whole_page_wrap_width(filled: Sequence[str]) -> int:
+    """The wrap column of a whole page rendered by a terminal browser, or 0.
+
+    >>> menu = ["Home", "News", "Sport", "Weather", "Contact us"] * 20
+    >>> whole_page_wrap_width(menu + ["word " * 14 + "wrapped", "end."] * 15)
+    77
+    >>> whole_page_wrap_width(menu + ["word " * 14 + "wrapped", "end."] * 5)
+    0
+    """
+    measured = [(display_width(text), text) for text in filled if "|" not in text]
+    if len(measured) < MIN_LINES_FOR_WRAPPING:
+        return 0
+    widths = sorted(value for value, _ in measured)
+    width = widths[len(widths) - 1 - int(len(widths) * MAX_OVERLONG_SHARE)]
+    if not MIN_PAGE_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
+        return 0
+    near = [text for value, text in measured if width - NEAR_WIDTH <= value <= width]
+    open_ended = sum(1 for text in near if not SENTENCE_END.search(text))
+    longer = sum(1 for value in widths if value >= width // 2)
+    if open_ended < max(MIN_PAGE_WRAPPED_LINES, MIN_OPEN_ENDED_SHARE * len(near)):
+        return 0
+    return width if len(near) >= MIN_PAGE_NEAR_WIDTH_SHARE_OF_LONG * longer else 0
 
 
 def _is_markdown(filled: list[str]) -> bool:

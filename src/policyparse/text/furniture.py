@@ -10,13 +10,21 @@ between is. The cue phrases are data, one table per language in
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..boilerplate import BREADCRUMB, BYLINE
 from ..cues import alternation, entries
-from ..textutil import ends_with_punctuation, length_in_words, reads_as_heading
+from ..textutil import (
+    CJK_CHARACTER,
+    comparable_text,
+    ends_with_punctuation,
+    length_in_words,
+    reads_as_heading,
+    starts_like_sentence,
+)
 from .lines import GridLine, SourceLine
 
 Skipped = tuple[str, str, str]
@@ -207,17 +215,34 @@ def article_start(lines: Sequence[SourceLine]) -> int:
     dated = _headline_over_dateline(lines, chrome)
     if dated is not None:
         return dated
+    if head < MAX_HEAD_LINES and last_chrome >= 0:  # the story begins near the top
+        below_chrome = _headline_below_chrome(lines, last_chrome, head)
+        if below_chrome is not None:
+            return below_chrome
+    # (A text that opens with a headline, the page's <title> as get_text prints it, has
+    # its title already.)
+    opens_with_headline = bool(chrome) and not chrome[0] and _is_page_headline(lines, 0)
+    over_body = None if opens_with_headline else _headline_over_body(lines)
+    if over_body is not None:
+        return over_body
     if last_chrome < 0:
         return 0
-    after = range(last_chrome + 1, head)
-    headline = next((i for i in after if _is_headline(lines[i].text)), None)
+    below_chrome = _headline_below_chrome(lines, last_chrome, head)
+    if below_chrome is not None:
+        return below_chrome
+    # No headline below the chrome: drop it only when a cue says it is chrome, not on the
+    # shape of a run of short lines alone (a short text's own list looks like a menu).
+    return last_chrome + 1 if _is_named_chrome(lines[last_chrome].text) else 0
+
+
+def _headline_below_chrome(lines: Sequence[SourceLine], last_chrome: int, head: int) -> int | None:
+    """The first headline after the last piece of chrome above the prose."""
+    headline = next((i for i in range(last_chrome + 1, head) if _is_headline(lines[i].text)), None)
     if headline is not None:
         return headline
     if last_chrome + 1 == head and _is_headline(lines[last_chrome].text):
         return last_chrome  # a short headline ending a run of short lines, prose below it
-    # No headline below the chrome: drop it only when a cue says it is chrome, not on the
-    # shape of a run of short lines alone (a short text's own list looks like a menu).
-    return last_chrome + 1 if _is_named_chrome(lines[last_chrome].text) else 0
+    return None
 
 
 # "Headline | Site" or "Headline - Site": a page's <title>, which get_text and html-text
@@ -273,6 +298,94 @@ def _headline_over_dateline(lines: Sequence[SourceLine], chrome: Sequence[bool])
             return headline
         return None
     return None
+
+
+# A whole page printed as text: the story's first paragraph may come after hundreds of
+# menu lines. The headline stands a few lines above it, past the dateline, the byline, the
+# share buttons and the picture with its caption.
+MAX_BODY_SEARCH_LINES = 600
+MAX_LINES_HEADLINE_TO_BODY = 16
+MIN_HEADLINE_WORDS = 3
+MAX_HEADLINE_WORDS = 30
+# Most of what stands above the headline is chrome; else those lines are the text's own.
+MIN_CHROME_SHARE_ABOVE = 0.5
+# A caption's credit: "© Tapui / Adobe Stock", "… Foto: Galli/Malteser".
+CAPTION_CREDIT = re.compile(rf"©|\b{alternation('picture_credit_words')}s?\s*[:：]", re.IGNORECASE)
+
+
+def _headline_over_body(lines: Sequence[SourceLine]) -> int | None:
+    """The headline of a page printed whole: of the headline-shaped lines just above the
+    story's first paragraph, one over a dateline or byline, else one printed twice there (a
+    repeated title), else the longest; taken only when chrome fills most of what stands
+    above it."""
+    body = _first_prose(lines, MAX_BODY_SEARCH_LINES)
+    if body is None:
+        return None
+    window = range(max(0, body - MAX_LINES_HEADLINE_TO_BODY), body)
+    candidates = [i for i in window if _is_page_headline(lines, i)]
+    if not candidates:
+        return None
+    seen = Counter(comparable_text(lines[i].text) for i in window)
+
+    def rank(index: int) -> tuple[bool, bool, int, int]:
+        below = lines[index + 1 : index + 1 + MAX_LINES_HEADLINE_TO_DATELINE + 1]
+        over_dateline = any(DATED.search(line.text) or BYLINE.match(line.text) for line in below)
+        repeated = seen[comparable_text(lines[index].text)] > 1
+        return over_dateline, repeated, length_in_words(lines[index].text), index
+
+    headline = max(candidates, key=rank)
+    above = [_is_chrome(lines, i) for i in range(headline)]
+    if not above or sum(above) < MIN_CHROME_SHARE_ABOVE * len(above):
+        return None
+    return headline
+
+
+def _first_prose(lines: Sequence[SourceLine], limit: int) -> int | None:
+    return next(
+        (
+            i
+            for i in range(min(len(lines), limit))
+            if _is_prose(lines[i].text) and not _is_named_chrome(lines[i].text)
+        ),
+        None,
+    )
+
+
+def _is_page_headline(lines: Sequence[SourceLine], index: int) -> bool:
+    """A line shaped like a news headline: a few words up to a long sentence without its
+    full stop, not a list item, dateline, byline, caption, credit or site control, and not
+    the first part of a sentence wrapped onto the next line."""
+    line = lines[index]
+    text = line.text.strip()
+    if isinstance(line, GridLine) or not _is_headline_text(text):
+        return False
+    following = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+    return not following[:1].islower() or _is_short_label(following)
+
+
+def _is_headline_text(text: str) -> bool:
+    words = length_in_words(text)
+    if not MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS or ITEM_MARK.match(text):
+        return False
+    if text.startswith("[") or MENU_SEPARATORS.search(text) or _is_table_row(text):
+        return False
+    if ends_with_punctuation(text) and not text.endswith(QUESTION_OR_EXCLAMATION):
+        return False
+    if not starts_like_sentence(text) or DATED.search(text) or BYLINE.match(text):
+        return False
+    if GLUED_BYLINE.match(text) or CAPTION_CREDIT.search(text) or _is_short_label(text):
+        return False
+    return not (_is_named_chrome(text) or is_share_cue(text) or is_end_cue(text))
+
+
+QUESTION_OR_EXCLAMATION = ("?", "!", "？", "！")
+# "From: Herald Sun", "Autor: Jan Novák": a one-word label and a name, not a headline.
+# (Unspaced CJK headlines put a colon after their topic: "埃及倡议：塞西政府的蓝图".)
+SHORT_LABEL_LINE = re.compile(r"^[^\s:：]+\s*[:：]\s*\S+(?:\s+\S+)?$")
+
+
+def _is_short_label(text: str) -> bool:
+    return bool(SHORT_LABEL_LINE.match(text)) and not CJK_CHARACTER.search(text)
 
 
 def _head_length(lines: Sequence[SourceLine]) -> int:
@@ -364,6 +477,8 @@ DATED = re.compile(
     r"\b\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}\b"
     r"|\b[^\W\d_]{3,12}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b"
     r"|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b"
+    # Spanish and Portuguese join day, month and year with "de": "23 de junio de 2022"
+    r"|\b\d{1,2}\s+de\s+[^\W\d_]{3,12}\s+de\s+(?:19|20)\d{2}\b"
     # a month glued to the name before it: "Omar Al-HarbiFebruary 10, 2025"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d{2}\b"
 )
@@ -376,7 +491,9 @@ GLUED_BYLINE = re.compile(r"^By[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
 def _is_headline(text: str) -> bool:
     if _is_table_row(text) or DATED.search(text) or BYLINE.match(text.strip()):
         return False
-    if GLUED_BYLINE.match(text.strip()):
+    if GLUED_BYLINE.match(text.strip()) or _is_short_label(text.strip()):
+        return False
+    if CAPTION_CREDIT.search(text):
         return False
     stripped = text.strip().lstrip("#").strip()
     return length_in_words(stripped) >= MIN_TITLE_WORDS and reads_as_heading(stripped)
