@@ -8,6 +8,7 @@ at least two sources.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from policyparse.text.markdown import read_markdown_lines
 from policyparse.text.reader import read_text_document
 
 SCRAPED = Path(__file__).resolve().parents[1] / "fixtures" / "scraped"
+WEB_GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "gold" / "web"
 MEXICO = "html4_mexico_plan_mexico"  # a dev page of the scraper benchmark
 MEXICO_TITLE = "Sheinbaum’s Plan México: A Blueprint for Industrial Renewal and Shared Prosperity"
 
@@ -604,3 +606,47 @@ def test_a_short_text_without_chrome_keeps_its_first_line() -> None:
 
     rows = ["Rail plan for the north", "Lines", "Stations", "Depots", PROSE]
     assert article_start([SourceLine(n, t) for n, t in enumerate(rows, 1)]) == 0
+
+
+# --- CJK in whole-page dumps -------------------------------------------------------------
+
+
+def test_cjk_paragraphs_wrapped_by_w3m_are_joined_without_spaces_on_three_sites() -> None:
+    """Chinese prose opens a paragraph with two ideographic or em spaces; w3m wraps it at
+    the margin inside a word. The pieces are one paragraph again, not a pillar each."""
+    pages = {
+        "theorychina-zhongguoshi-xiandaihua-report": "既有各国现代化的共同特征，更有基于自己国情的鲜明特色",
+        "youth-cn-yanglao-benke-biyesheng": None,
+        "toutiao-xinhua-waimao-zhisheng-liangwen": "同比增长5.7%。3月份",
+    }
+    for page, joined in pages.items():
+        document = parse(scraped("w3m", page), format="text")
+        gold = json.loads((WEB_GOLD / "dev" / f"{page}.gold.json").read_text(encoding="utf-8"))
+        assert len(document.pillars) <= 2 * max(len(gold["pillars"]), 3) + 20, page
+        if joined:
+            text = " ".join(p.description for p in document.pillars)
+            assert joined in text, page
+
+
+def test_a_one_line_paragraph_at_the_margin_is_not_a_heading() -> None:
+    body = "   Body text indented three columns, as lynx prints every paragraph of a page."
+    rows = [body] * 6 + ["Short sentence at the margin that ends with a stop."] + [body] * 3
+    lines = read_layout_lines([SourceLine(n, t) for n, t in enumerate(rows, 1)], 79)
+    assert not any(line.text.startswith("## ") for line in lines)
+    rows[6] = "A Heading At The Margin"
+    lines = read_layout_lines([SourceLine(n, t) for n, t in enumerate(rows, 1)], 79)
+    assert any(line.text == "## A Heading At The Margin" for line in lines)
+
+
+def test_cjk_wrapped_lines_meet_without_a_space_only_where_the_line_was_full() -> None:
+    chinese = ["　　" + "中" * 38, "国" * 10 + "。"]
+    lines = read_layout_lines([SourceLine(n, t) for n, t in enumerate(chinese, 1)], 79)
+    assert [line.text.strip() for line in lines] == ["中" * 38 + "国" * 10 + "。"]
+    korean = ["정책 " * 14 + "정부는", "계획을 발표했다."]  # wrapped at a space, line not full
+    lines = read_layout_lines([SourceLine(n, t) for n, t in enumerate(korean, 1)], 79)
+    assert lines[0].text.endswith("정부는 계획을 발표했다.")
+
+
+def test_japanese_related_articles_end_the_story() -> None:
+    assert is_end_cue("関連記事") and is_end_cue("## 関連記事")
+    assert not is_end_cue("関連記事の一覧は政府の発表にある。")

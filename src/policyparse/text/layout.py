@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..textutil import ends_with_punctuation, words_of
+from ..textutil import ends_with_punctuation, length_in_words, words_of
 from .dialect import display_width
 from .lines import SourceLine
 
@@ -31,6 +31,9 @@ NESTED_MARKERS = ("+", "o", "#")
 MIN_NESTED_INDENT = 4
 # A heading at the margin is short: a longer block there is text the page did not indent.
 MAX_MARGIN_HEADING_WORDS = 25
+# Ideographic and em spaces open a Chinese paragraph as typed, not as laid out.
+TYPED_INDENT = "\u3000\u2003"
+FULL_STOPS = (".", "。")
 # The body indent lynx uses; a text whose usual indent is less has no margin headings.
 MIN_BODY_INDENT = 2
 
@@ -99,7 +102,7 @@ def _body_indent(lines: Sequence[SourceLine]) -> int:
     item_column = -1
     for line in lines:
         match = ITEM.match(line.text)
-        indent = len(line.text) - len(line.text.lstrip())
+        indent = layout_indent(line.text)
         if match:
             item_column = match.end("gap")
         elif line.text.strip() and indent != item_column:
@@ -112,7 +115,7 @@ def _is_definition(block: _Block, line: SourceLine, body: int) -> bool:
     description (a definition list), read as an item named by the term. The description
     stands deeper than the body text (a heading at lynx's margin over body text is not a
     term)."""
-    indent = len(line.text) - len(line.text.lstrip())
+    indent = layout_indent(line.text)
     return (
         block.text_column < 0
         and block.physical_lines == 1
@@ -154,8 +157,20 @@ def _plain_nested_marker(line: SourceLine) -> SourceLine:
     return SourceLine(line.number, f"{line.text[:start]}-{line.text[start + 1 :]}", line.last)
 
 
+def layout_indent(text: str) -> int:
+    """Columns of the spaces a renderer put before a line. A paragraph's first-line indent
+    typed into the text itself (Chinese prose opens with two ideographic or em spaces) is
+    not layout: the paragraph's wrapped lines start at the margin under it."""
+    count = 0
+    for char in text:
+        if not char.isspace() or char in TYPED_INDENT:
+            break
+        count += 1
+    return count
+
+
 def _start(line: SourceLine) -> _Block:
-    indent = len(line.text) - len(line.text.lstrip())
+    indent = layout_indent(line.text)
     match = ITEM.match(line.text)
     column = match.end("gap") if match else -1
     return _Block(line, indent, column, display_width(line.text))
@@ -166,7 +181,7 @@ def _continues(block: _Block, line: SourceLine, width: int, body: int) -> bool:
         return False
     if "|" in line.text or "|" in block.line.text:
         return False  # pipe table rows are rows, however long
-    indent = len(line.text) - len(line.text.lstrip())
+    indent = layout_indent(line.text)
     if block.text_column >= 0:
         # At the body's own indent a line is body text, not an item's: lynx prints a
         # numbered heading "1. Carbon savings" at the margin and its text three columns in.
@@ -203,9 +218,22 @@ def _extend(block: _Block, line: SourceLine, width: int) -> None:
         wrapped = width and block.last_width + 1 + display_width(first_word) > width
         if not wrapped and _reads_as_name(first):
             block.name = first.strip()  # the name's line ended early: a new paragraph
-    block.line = block.line.joined(line)
+    block.line = block.line.joined(line, _wrap_separator(block, line, width))
     block.last_width = display_width(line.text)
     block.physical_lines += 1
+
+
+WIDE = 2
+
+
+def _wrap_separator(block: _Block, line: SourceLine, width: int) -> str:
+    """Chinese and Japanese are wrapped inside a word when the line is full (not one more
+    wide character fitted): no space where the pieces meet. Korean, wrapped at its spaces,
+    and every other script get one."""
+    last, first = block.line.text.rstrip()[-1:], line.text.lstrip()[:1]
+    wide = WIDE in (display_width(last), display_width(first))
+    full = bool(width) and block.last_width + display_width(first) > width
+    return "" if wide and full else " "
 
 
 def _with_bold_name(block: _Block) -> str:
@@ -232,7 +260,8 @@ def _mark_margin_headings(blocks: list[_Block], width: int) -> list[SourceLine]:
             and body_indent >= MIN_BODY_INDENT
             and block.indent < body_indent
             and block.text_column < 0
-            and len(words_of(text)) <= MAX_MARGIN_HEADING_WORDS
+            and length_in_words(text) <= MAX_MARGIN_HEADING_WORDS
+            and not text.rstrip().endswith(FULL_STOPS)  # a one-line paragraph, not a heading
         )
         if is_heading:
             text = f"## {text.strip()}"
