@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from golden import SHARED
 
+from policyparse import parse_file
 from policyparse.blocks import Heading, ListBlock, ListItem, Paragraph, Span, Table
 from policyparse.repairs import (
     DEFAULT_PASSES,
@@ -18,6 +20,8 @@ from policyparse.repairs.normalize_text import normalize_text
 from policyparse.repairs.rebuild_ragged_rows import rebuild_ragged_rows
 from policyparse.repairs.split_glued_headings import find_glued_heading, split_glued_headings
 from policyparse.repairs.split_leaked_tags import split_leaked_tags
+
+CORPUS = SHARED / "corpus"
 
 
 def kinds(log: RepairLog) -> list[str]:
@@ -332,3 +336,42 @@ def test_colon_paragraphs_that_are_not_items_stay_paragraphs(texts: tuple[str, .
 )
 def test_mixed_case_abbreviations_are_not_glued_headings(text: str) -> None:
     assert find_glued_heading(text) is None
+
+
+def test_speakers_in_capitals_who_come_back_are_not_named_items() -> None:
+    """A transcript and a letters column put a name in capitals before each turn; the names
+    come back, so they are speakers, not a list of named things."""
+    transcript = _paragraphs(
+        "PRESENTER: Welcome back to the programme, where we talk about schools every week.",
+        "MARIA LOPEZ: Thank you for having me, it is a pleasure to be on the show again.",
+        "PRESENTER: So what will the new voucher law change for teachers in the state?",
+    )
+    assert group_bullet_paragraphs(list(transcript), RepairLog()) == transcript
+    # named things may come back (a state in two lists), and an acronym names a measure
+    for texts in (
+        (
+            "California: Homeless youth are now eligible to receive food stamps this year.",
+            "Oregon: Family leave now covers two weeks of paid leave after a death in the family.",
+            "California: Students can join school teams consistent with their gender identity.",
+        ),
+        (
+            "VAT: The registration threshold will rise with inflation from April next year.",
+            "Duty: The rates on beer, cider and spirits will rise with inflation this year.",
+            "VAT: The cap on the flat rate scheme will be reviewed by the end of the year.",
+        ),
+    ):
+        (block,) = group_bullet_paragraphs(_paragraphs(*texts), RepairLog())
+        assert isinstance(block, ListBlock) and len(block.items) == 3
+
+
+def test_a_transcript_and_a_letters_column_give_no_initiatives_on_two_sites() -> None:
+    from pages import parse_page
+
+    assert not parse_page("npr-plumbers-substitute-teachers-bill").initiatives
+    abby = (
+        CORPUS
+        / "article-extraction-benchmark"
+        / "html"
+        / ("87438a0dacbeb979e72522f42b9020048da13dc5a079477114190c8855701b7f.html.gz")
+    )
+    assert not parse_file(abby).initiatives

@@ -557,12 +557,15 @@ def test_real_bold_spans_leave_no_markers(scraper: str, page: str) -> None:
 def test_a_whole_pages_wrapped_paragraphs_are_found_among_its_menus_on_two_sites() -> None:
     """A rendered page's menus outnumber its wrapped lines; the wrap is still found (and
     the paragraphs joined), but not in a get_text dump of the same page."""
-    for page in ("europarl-eu-uk-contingency-measures", "politico-biden-student-debt-relief-applications"):
+    for page in (
+        "europarl-eu-uk-contingency-measures",
+        "politico-biden-student-debt-relief-applications",
+    ):
         for scraper, width in (("w3m", 78), ("bs4-get-text", 0)):
             filled = [line.text for line in source_lines(scraped(scraper, page)) if line.text]
             assert wrap_width(filled) == 0, (scraper, page)  # too few wrapped lines overall
             shape = detect_dialect(source_lines(scraped(scraper, page)))
-            assert (shape.wrap_width >= width if width else shape.wrap_width == 0), (scraper, page)
+            assert shape.wrap_width >= width if width else shape.wrap_width == 0, (scraper, page)
 
 
 def test_the_headline_over_the_story_of_a_whole_page_is_its_title_on_two_sites() -> None:

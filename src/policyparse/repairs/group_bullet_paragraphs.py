@@ -10,9 +10,10 @@ list. A single such paragraph stays a paragraph.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..blocks import Block, ListBlock, ListItem, Paragraph, Span
-from ..textutil import length_in_words
+from ..textutil import comparable_text, length_in_words
 from .log import RepairLog
 
 BULLET_MARK = re.compile(r"^\s*(?:[-*•·▪◦●■►▸‣–—※○□▲]|\d{1,3}[.)])\s+(?=\S)")
@@ -41,6 +42,7 @@ def group_bullet_paragraphs(blocks: list[Block], log: RepairLog) -> list[Block]:
     >>> [item.text for item in group_bullet_paragraphs(blocks, RepairLog())[0].items]
     ['Fund A: grants.', 'Fund B: loans.']
     """
+    speakers = _repeated_names(blocks)
     result: list[Block] = []
     run: list[Paragraph] = []
     details: dict[int, list[Paragraph]] = {}  # sub-items that lost their bullets, by item
@@ -52,9 +54,8 @@ def group_bullet_paragraphs(blocks: list[Block], log: RepairLog) -> list[Block]:
         if isinstance(block, Paragraph) and _is_flattened_detail(block, run, following):
             details.setdefault(id(run[-1]), []).append(block)
             continue
-        result.extend(
-            _as_list(run, details, log) if len(run) >= MIN_RUN else _unrolled(run, details)
-        )
+        is_list = len(run) >= MIN_RUN and not any(_lead_key(p) in speakers for p in run)
+        result.extend(_as_list(run, details, log) if is_list else _unrolled(run, details))
         run, details = [], {}
         if isinstance(block, Paragraph) and _item_kind(block):
             run = [block]
@@ -99,6 +100,45 @@ def _is_flattened_detail(block: Paragraph, run: list[Paragraph], following: Bloc
 
 def _unrolled(run: list[Paragraph], details: dict[int, list[Paragraph]]) -> list[Block]:
     return [block for paragraph in run for block in [paragraph, *details.get(id(paragraph), [])]]
+
+
+def _repeated_names(blocks: list[Block]) -> frozenset[str]:
+    """Names in capitals that lead two or more item-shaped paragraphs of the document:
+    speakers, not named things. A transcript gives the floor to "MARTINEZ-BELTRAN: …" again
+    and again, a letters column answers "DEAR ABBY: …" with "DEAR FEELING: …".
+
+    >>> turns = [Paragraph(text=f"{who}: {said} and we will see what happens next.")
+    ...     for who, said in [("HOST", "Welcome"), ("GUEST", "Thanks"), ("HOST", "So")]]
+    >>> sorted(_repeated_names(turns)), sorted(_repeated_names(turns[:2]))
+    (['host'], [])
+    """
+    names = Counter(_lead_name(b) for b in blocks if isinstance(b, Paragraph) and _item_kind(b))
+    return frozenset(
+        comparable_text(name) for name, count in names.items() if count > 1 and _in_capitals(name)
+    )
+
+
+MAX_ACRONYM_LETTERS = 5
+
+
+def _in_capitals(name: str) -> bool:
+    """'MARTINEZ-BELTRAN', 'DEAR ABBY': how transcripts and letters columns print who speaks
+    (a list of places or programmes may name one twice: 'California: …' in two sections; an
+    acronym such as 'VAT' names a measure)."""
+    letters = sum(char.isalpha() for char in name)
+    return letters > MAX_ACRONYM_LETTERS and name.upper() == name and name.lower() != name
+
+
+def _lead_key(paragraph: Paragraph) -> str:
+    return comparable_text(_lead_name(paragraph))
+
+
+def _lead_name(paragraph: Paragraph) -> str:
+    if paragraph.lead:
+        return BULLET_MARK.sub("", paragraph.lead, count=1).strip().rstrip(":：")
+    text = BULLET_MARK.sub("", paragraph.text, count=1).strip()
+    match = COLON_NAMED.match(text) or DASH_NAMED.match(text)
+    return match.group("name") if match else ""
 
 
 def _item_kind(paragraph: Paragraph) -> str:
