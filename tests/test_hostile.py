@@ -405,3 +405,57 @@ TEXT_LINES = 50_000
 def test_text_dialect_shapes_are_linear(text: str) -> None:
     document = parse(text, format="text")
     assert document.source.dialect in ("markdown", "layout", "plain")
+
+
+def _crowded(attributes: str, text: str = "crowded text") -> str:
+    return f"<html><body><h1>Plan</h1><div {attributes}>{text}</div><p>after</p></body></html>"
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # One tag with 300,000 distinct attribute names took minutes: the parser checks
+        # each new attribute against those the element already has.
+        _crowded(" ".join(f"a{i}=x" for i in range(300_000))),
+        _crowded(" ".join(f"a{i}" for i in range(200_000))),  # no values
+        _crowded("/".join(f"b{i}" for i in range(200_000))),  # "/" separates them too
+        _crowded("".join(f'a{i}="v"' for i in range(200_000))),  # no space after a quote
+        _crowded(" ".join(f'a{i}=">&lt;<"' for i in range(200_000))),  # ">" and "<" quoted
+        _crowded(" ".join(f"x<{i}" for i in range(200_000))),  # "<" inside names
+        "<html><body><svg><style><div "
+        + " ".join(f"a{i}" for i in range(200_000))
+        + ">crowded text</div></style></svg><p>after</p></body></html>",  # markup in <svg>
+    ],
+    ids=["valued", "boolean", "slashes", "glued", "quoted-brackets", "lt-in-names", "svg-style"],
+)
+def test_a_tag_with_too_many_attributes_is_capped_and_keeps_its_text(markup: str) -> None:
+    from policyparse.html.attributes import MAX_ATTRIBUTES
+
+    document = parse(markup, format="html")
+    assert "crowded text" in all_text(document) and "after" in all_text(document)
+    (repair,) = [r for r in document.repairs if r.kind == "cap_attributes"]
+    assert f"its first {MAX_ATTRIBUTES}" in repair.after
+
+
+@pytest.mark.parametrize("region", ["script", "comment", "script-open"])
+def test_crowded_tags_in_script_and_comment_text_change_nothing(region: str) -> None:
+    """A "<div a0 a1 …>" in a script's string or a comment is text: no repair is reported,
+    and capping never cuts the script's end off (the page's text after it stays)."""
+    crowded = "<div " + " ".join(f"a{i}" for i in range(2_000))
+    inner = {
+        "script": f"<script>var s='{crowded}>';</script>",
+        "comment": f"<!-- {crowded}> -->",
+        "script-open": f"<script>var s='{crowded}';</script>",  # no ">" before the end tag
+    }[region]
+    filler = "<p>Filler paragraph of the page.</p>" * 2_000  # past the guard's size
+    document = parse(f"<html><body>{inner}<p>Visible text after it.</p>{filler}</body></html>")
+    assert document.lede.startswith("Visible text after it.")
+    assert not [r for r in document.repairs if r.kind == "cap_attributes"]
+
+
+def test_real_pages_report_no_capped_tag() -> None:
+    """Real pages hold crowded "tags" only in their scripts' text: none is reported."""
+    for page in sorted((Path(__file__).parents[1] / "fixtures" / "pages").glob("*.html")):
+        repairs = policyparse.parse_file(page).repairs
+        assert not [r for r in repairs if r.kind == "cap_attributes"], page.name

@@ -12,7 +12,7 @@ from .boilerplate import remove_boilerplate
 from .errors import InternalError, PolicyParseError, RepairError
 from .html.reader import read_html
 from .load import LoadedInput, load
-from .models import Dropped, PolicyDocument, Source
+from .models import Dropped, PolicyDocument, Repair, Source
 from .options import DEFAULT, ParseOptions, RepairWarning
 from .repairs import RepairLog, check_pass_names, run_passes
 from .structure import build_structure
@@ -62,6 +62,8 @@ def parse_file(path: str | Path, *, options: ParseOptions = DEFAULT) -> PolicyDo
 def _parse_loaded(loaded: LoadedInput, options: ParseOptions) -> PolicyDocument:
     reading = read_loaded(loaded)
     log = RepairLog()
+    for kind, where, before, after in reading.repairs:
+        log.repairs.append(Repair(kind=kind, where=where, before=before, after=after))
     blocks = run_passes(reading.blocks, log, options.disabled_passes)
     _apply_repair_policy(log, options)
     cleaned = remove_boilerplate(blocks)

@@ -145,6 +145,9 @@ class Reading:
     furniture_h1: list[str] = field(default_factory=list)
     # What the reader left out of the text on purpose: (text, reason, where).
     skipped: list[tuple[str, str, str]] = field(default_factory=list)
+    # What the reader changed before parsing (a guard against markup no parser handles in
+    # time): (kind, where, before, after), as repair records have them.
+    repairs: list[tuple[str, str, str, str]] = field(default_factory=list)
     # How the input was read: "html", or the dialect of a text (see text/dialect.py).
     dialect: Literal["html", "markdown", "layout", "plain"] = "html"
 

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .api import parse
 from .html.chrome import is_hidden
-from .html.depth import cap_open_elements
+from .html.depth import guarded_markup
 from .html.text import SKIP_TAGS
 from .load import load
 from .models import PolicyDocument
@@ -60,7 +60,7 @@ def measure_conservation(source: Any, options: ParseOptions = DEFAULT) -> Conser
 def visible_html_text(html: str) -> str:
     """The text a browser shows: the body without scripts, styles, form controls, hidden
     elements and the like."""
-    tree = LexborHTMLParser(cap_open_elements(html))
+    tree = LexborHTMLParser(guarded_markup(html)[0])
     body = tree.body
     if body is None:
         return ""

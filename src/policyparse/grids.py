@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import blocks
-from .html.depth import cap_open_elements
+from .html.depth import guarded_markup
 from .html.tables import is_layout_table, read_grid
 from .html.text import subtree_text
 from .load import load
@@ -153,7 +153,7 @@ def _location(span: blocks.Span) -> Location:
 
 
 def _html_tables(text: str) -> Iterator[Table]:
-    tree = LexborHTMLParser(cap_open_elements(text))
+    tree = LexborHTMLParser(guarded_markup(text)[0])
     nodes = tree.css("table")
     lines = table_start_lines(text, len(nodes))
     for index, node in enumerate(nodes):
@@ -251,7 +251,7 @@ class _Context:
 def _html_lists(text: str) -> list[ListBlock]:
     """Lists in document order; a list whose nearest list-or-item ancestor is an ``li``
     is nested: its items become that item's children. One iterative walk."""
-    tree = LexborHTMLParser(cap_open_elements(text))
+    tree = LexborHTMLParser(guarded_markup(text)[0])
     top: list[_List] = []
     stack: list[tuple[LexborNode, _Context]] = []
     if tree.root is not None:

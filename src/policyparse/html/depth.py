@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .attributes import CappedTag, cap_attributes
+
 # Open elements kept (of the kinds that nest); past this, their opening tags are ignored.
 MAX_OPEN_ELEMENTS = 512
 # Below this many (possible open elements × tags), the stack walks cost at most a fraction
@@ -28,6 +30,13 @@ IMPLIED_END_TAGS = frozenset(
     html head body""".split()
 )
 TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?=[\s/>])[^<>]*>")
+
+
+def guarded_markup(html: str) -> tuple[str, list[CappedTag]]:
+    """The markup as the parser may safely see it: attributes past the cap dropped from
+    crowded tags (reported), then opening tags past the depth cap."""
+    html, capped = cap_attributes(html)
+    return cap_open_elements(html), capped
 
 
 def cap_open_elements(html: str) -> str:

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field, replace
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..blocks import Block, Heading, Paragraph, Reading, Span
+from .attributes import CappedTag, elements_capped
 from .chrome import CHROME_TAGS, chrome_reason, element_names, is_dialog
-from .depth import cap_open_elements
+from .depth import guarded_markup
 from .furniture import furniture_blocks
 from .lists import card_heading, read_items, read_list
 from .main_content import story_nodes
@@ -110,7 +111,8 @@ COMMENTS = re.compile(r"comment|disqus|repl(?:y|ies)")  # on element_names(): lo
 
 
 def read_html(text: str) -> Reading:
-    tree = LexborHTMLParser(cap_open_elements(text))
+    markup, capped = guarded_markup(text)
+    tree = LexborHTMLParser(markup)
     # Never shown, and their text (JSON, code) would count as page text when the reader
     # weighs the article against the rest of the page.
     tree.strip_tags(list(INVISIBLE_TAGS), recursive=True)
@@ -124,7 +126,14 @@ def read_html(text: str) -> Reading:
         furniture_h1=reader.furniture_h1,
         page_title=_meta_title(tree),
         skipped=reader.skipped,
+        repairs=[_capped_repair(tag) for tag in elements_capped(capped, tree)],
     )
+
+
+def _capped_repair(tag: CappedTag) -> tuple[str, str, str, str]:
+    before = f"<{tag.name}> with {tag.kept + tag.dropped} attributes"
+    after = f"<{tag.name}> with its first {tag.kept} ({tag.dropped} dropped: too many to parse)"
+    return "cap_attributes", f"line {tag.line}", before, after
 
 
 def _meta_title(tree: LexborHTMLParser) -> str:
