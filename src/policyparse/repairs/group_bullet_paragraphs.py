@@ -108,9 +108,9 @@ def _repeated_names(blocks: list[Block]) -> frozenset[str]:
     and again, a letters column answers "DEAR ABBY: …" with "DEAR FEELING: …".
 
     >>> turns = [Paragraph(text=f"{who}: {said} and we will see what happens next.")
-    ...     for who, said in [("HOST", "Welcome"), ("GUEST", "Thanks"), ("HOST", "So")]]
+    ...     for who, said in [("PRESENTER", "Hi"), ("GUEST", "Thanks"), ("PRESENTER", "So")]]
     >>> sorted(_repeated_names(turns)), sorted(_repeated_names(turns[:2]))
-    (['host'], [])
+    (['presenter'], [])
     """
     names = Counter(_lead_name(b) for b in blocks if isinstance(b, Paragraph) and _item_kind(b))
     return frozenset(
