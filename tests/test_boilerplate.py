@@ -129,3 +129,36 @@ def test_script_text_does_not_hide_the_main_article() -> None:
         f"<html><body>{script}{article}<div><p>Unrelated box outside.</p></div></body></html>"
     )
     assert any(d.reason == "page furniture (outside the main article)" for d in document.dropped)
+
+
+def test_a_caption_ending_in_its_pictures_credit_is_dropped() -> None:
+    captions = [
+        "Protesters do not want Hong Kong to lose its autonomy (Image: getty )",
+        "Vicente Aguiar loads garage door trims into his pickup truck (AP Photo/Alan Diaz, File)",
+        "Die Einsatzkräfte am Hochwasser-Damm in der Eifel (Foto: dpa)",
+    ]
+    prose = [
+        "The ministry will publish the image of the new station (the design: final) next year.",
+        "Grants cover a photo voltaic roof for each school (up to 40 kW) from 2026 onwards.",
+    ]
+    cleaned = remove_boilerplate([Paragraph(text=text) for text in captions + prose])
+    assert [block.text for block in cleaned.blocks] == prose
+    assert {item.reason for item in cleaned.dropped} == {"picture caption"}
+
+
+def test_captions_with_credits_leave_real_articles_on_two_sites() -> None:
+    from pathlib import Path
+
+    import policyparse
+
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    pages = corpus / "article-extraction-benchmark" / "html"
+    for digest, caption in (
+        ("624fcd903d56", "Protesters do not want Hong Kong to lose its autonomy"),  # express
+        ("51374560f400", "Vicente Aguiar loads garage door trims"),  # foxbusiness
+    ):
+        (page,) = pages.glob(f"{digest}*.html.gz")
+        document = policyparse.parse_file(page)
+        kept = " ".join([document.lede, *(p.description for p in document.pillars)])
+        assert caption not in kept
+        assert any(caption in item.text for item in document.dropped)

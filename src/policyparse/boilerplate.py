@@ -26,6 +26,14 @@ CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 MAX_CREDIT_WORDS = 12
+# "Protesters march in Hong Kong (Image: Getty)", "… in Hialeah, Fla. (AP Photo/Alan Diaz,
+# File)": a caption that ends with its picture's credit in brackets.
+CAPTION_CREDIT_END = re.compile(
+    rf"\((?:ap |afp |epa |dpa )?{alternation('picture_credit_words')}s?"
+    rf"\s*(?:[:/]|by\b)[^()]{{0,80}}\)\s*$",
+    re.IGNORECASE,
+)
+MAX_CAPTION_WORDS = 60
 # A short line printed on three or more pages is a running header or footer.
 MIN_RUNNING_HEADER_WORDS = 3
 MAX_RUNNING_HEADER_WORDS = 12
@@ -279,6 +287,8 @@ def _line_reason(text: str) -> str:
         return "byline"
     if words <= MAX_CREDIT_WORDS and CREDIT_LINE.match(text):
         return "picture credit"
+    if CAPTION_CREDIT_END.search(text) and word_count(text, MAX_CAPTION_WORDS) <= MAX_CAPTION_WORDS:
+        return "picture caption"
     if _is_channel_promotion(text):
         return "promotion of social accounts or newsletter"
     return ""
