@@ -162,3 +162,41 @@ def test_captions_with_credits_leave_real_articles_on_two_sites() -> None:
         kept = " ".join([document.lede, *(p.description for p in document.pillars)])
         assert caption not in kept
         assert any(caption in item.text for item in document.dropped)
+
+
+def test_agency_captions_and_gallery_controls_are_dropped() -> None:
+    captions = [
+        "In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert L."
+        " Curbeam Jr. works on the station.",
+        "In this photo provided by the Navy, a ship sails past the new harbour wall.",
+    ]
+    controls = ["Caption", "Close"]
+    prose = [
+        "In this plan the photo of the year is not a measure, it is a report.",
+        "In this 2019 report, the photo agency found growth in every region.",
+        "The committee will close the consultation in June.",
+    ]
+    blocks = [Paragraph(text=text) for text in captions + controls + prose]
+    cleaned = remove_boilerplate(blocks)
+    assert [block.text for block in cleaned.blocks] == prose
+
+
+def test_agency_captions_and_gallery_controls_leave_real_articles_on_several_sites() -> None:
+    from pathlib import Path
+
+    import policyparse
+
+    pages = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    pages = pages / "article-extraction-benchmark" / "html"
+    for digest, gone in (
+        ("9ebb3af65694", "In this Sunday, Nov. 10, 2019, photograph"),  # chron
+        ("b37be3535e1f", "In this Dec. 12, 2006, file photo"),  # ctvnews
+        ("a6968f427cdb", "Caption"),  # ctpost
+        ("ecb46e3e489d", "Close"),  # timesunion
+    ):
+        (page,) = pages.glob(f"{digest}*.html.gz")
+        document = policyparse.parse_file(page)
+        paragraphs = document.lede.split("\n") + [
+            line for pillar in document.pillars for line in pillar.description.split("\n")
+        ]
+        assert not any(line == gone or line.startswith(gone) for line in paragraphs), digest

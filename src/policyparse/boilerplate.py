@@ -33,6 +33,9 @@ CAPTION_CREDIT_END = re.compile(
     rf"\s*(?:[:/]|by\b)[^()]{{0,80}}\)\s*$",
     re.IGNORECASE,
 )
+# "In this Dec. 12, 2006, file photo, made available by NASA, …": news agencies open a
+# caption by naming the picture.
+CAPTION_OPENING = re.compile(alternation("caption_openings"), re.IGNORECASE)
 MAX_CAPTION_WORDS = 60
 # A short line printed on three or more pages is a running header or footer.
 MIN_RUNNING_HEADER_WORDS = 3
@@ -59,6 +62,7 @@ MAX_WORDLESS_CHARS = 12
 FURNITURE_START = re.compile(
     rf"{alternation('teaser_labels')}\s*:|{'|'.join(entries('furniture_starts'))}|#{{3}}$|©"
     rf"|{alternation('share_labels')}\s*(?::|$)|{alternation('legal_notice_lines')}$"
+    rf"|{alternation('control_labels')}$"
     rf"|{'|'.join(entries('reprint_notes'))}"
     rf"|[-–—\s]*{alternation('advertisement_words')}[-–—\s]*$"
 )
@@ -287,11 +291,18 @@ def _line_reason(text: str) -> str:
         return "byline"
     if words <= MAX_CREDIT_WORDS and CREDIT_LINE.match(text):
         return "picture credit"
-    if CAPTION_CREDIT_END.search(text) and word_count(text, MAX_CAPTION_WORDS) <= MAX_CAPTION_WORDS:
+    if _is_caption(text):
         return "picture caption"
     if _is_channel_promotion(text):
         return "promotion of social accounts or newsletter"
     return ""
+
+
+def _is_caption(text: str) -> bool:
+    """A picture's caption: it names the picture first or its credit last."""
+    if not (CAPTION_CREDIT_END.search(text) or CAPTION_OPENING.match(text)):
+        return False
+    return word_count(text, MAX_CAPTION_WORDS) <= MAX_CAPTION_WORDS
 
 
 def _furniture_reason(block: Block) -> str:
