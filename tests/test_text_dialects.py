@@ -653,3 +653,16 @@ def test_cjk_wrapped_lines_meet_without_a_space_only_where_the_line_was_full() -
 def test_japanese_related_articles_end_the_story() -> None:
     assert is_end_cue("関連記事") and is_end_cue("## 関連記事")
     assert not is_end_cue("関連記事の一覧は政府の発表にある。")
+
+
+def test_a_layout_tables_text_flattened_into_one_pipe_cell_is_prose_on_two_pages() -> None:
+    """trafilatura flattens a page laid out in a table into '|  | <the whole text> |' above
+    the real table: that row is prose, and the real table keeps its header row."""
+    for page, header in (
+        ("html_nigeria_power_sector", "Programme | Description | Budget"),
+        ("html3_zambia_lusaka_waste", "Project | Location | Details | Cost (K million)"),
+    ):
+        document = parse(scraped("trafilatura-txt", page), format="text")
+        names = [item.name for item in document.initiatives]
+        assert names and header.split(" | ")[0] not in names, page
+        assert any(item.text == header for item in document.dropped), page

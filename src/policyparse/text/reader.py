@@ -22,7 +22,13 @@ from ..blocks import (
     Table,
     freeze_items,
 )
-from ..textutil import MINOR_WORDS, ends_with_punctuation, reads_as_heading, words_of
+from ..textutil import (
+    MINOR_WORDS,
+    ends_with_punctuation,
+    length_in_words,
+    reads_as_heading,
+    words_of,
+)
 from .dialect import detect_dialect
 from .furniture import split_text_furniture
 from .grids import find_aligned_grids, find_box_grids
@@ -132,6 +138,9 @@ def _read_blocks(lines: list[SourceLine]) -> list[Block]:
             blocks.append(line.table)
             index += 1
         elif not line.text.strip():
+            index += 1
+        elif _is_prose_row(line.text):
+            blocks.append(Paragraph(text=_prose_cell(line.text), span=line.span()))
             index += 1
         elif _starts_table(lines, index):
             table, index = _read_table(lines, index)
@@ -285,6 +294,33 @@ def _is_pipe_row(text: str) -> bool:
     return "|" in text and not SEPARATOR_ROW.match(text)
 
 
+# A page laid out in a table puts its whole text in one cell; flattened to pipe text, that
+# cell is a "row" of one long paragraph above the real table's rows. It is prose.
+MIN_PROSE_ROW_WORDS = 40
+
+
+def _is_prose_row(text: str) -> bool:
+    """'|  | Power Sector Recovery Programme … targets. |': one cell of many sentences.
+
+    >>> _is_prose_row("|  | " + "The plan sets out how the grid will be fixed. " * 5 + "|")
+    True
+    >>> _is_prose_row("| Solar Power Naija | Off-grid solar systems for 5 million homes. |")
+    False
+    """
+    if not _is_pipe_row(text):
+        return False
+    filled = [cell for cell in split_cells(text) if cell]
+    return (
+        len(filled) == 1
+        and length_in_words(filled[0]) >= MIN_PROSE_ROW_WORDS
+        and _ends_sentence(filled[0])
+    )
+
+
+def _prose_cell(text: str) -> str:
+    return next(cell for cell in split_cells(text) if cell)
+
+
 def _starts_table(lines: list[SourceLine], index: int) -> bool:
     """A pipe row followed by a separator or another pipe row starts a table."""
     if not _is_pipe_row(lines[index].text):
@@ -327,8 +363,8 @@ def _read_table(lines: list[SourceLine], start: int) -> tuple[Table, int]:
             header_rows = header_rows or len(rows)
             index += 1
             continue
-        if not _is_pipe_row(text) or isinstance(lines[index], GridLine):
-            break
+        if not _is_pipe_row(text) or isinstance(lines[index], GridLine) or _is_prose_row(text):
+            break  # (a prose row ends the table: the rows after it are another one's)
         row_text, last = _join_continued_row(lines, index, closes_with_pipe)
         rows.append(tuple(split_cells(row_text)))
         spans.append(Span(lines=(lines[index].number, lines[last].number)))
