@@ -666,3 +666,16 @@ def test_a_layout_tables_text_flattened_into_one_pipe_cell_is_prose_on_two_pages
         names = [item.name for item in document.initiatives]
         assert names and header.split(" | ")[0] not in names, page
         assert any(item.text == header for item in document.dropped), page
+
+
+def test_the_headline_echoing_the_title_tag_is_found_past_a_long_menu_on_three_sites() -> None:
+    """get_text prints the page's <title> first and the headline again after the site's
+    menus, which may run for hundreds of lines: the headline is still the title."""
+    for page, title in (
+        ("carnegie-tax-capital-inflows", "Washington Should Tax Capital Inflows"),
+        ("readability-bbc-1", "Obama admits US gun laws are his 'biggest frustration'"),
+    ):
+        assert parse(scraped("bs4-get-text", page), format="text").title == title, page
+    page = "cna-compass-employment-pass-points"
+    gold = json.loads((WEB_GOLD / "dev" / f"{page}.gold.json").read_text(encoding="utf-8"))
+    assert parse(scraped("bs4-get-text", page), format="text").title == gold["title"]

@@ -207,7 +207,8 @@ def article_start(lines: Sequence[SourceLine]) -> int:
     for index in range(head):
         if ATX_TITLE.match(lines[index].text):
             return index
-    echo = _title_tag_echo(lines, head)
+    # (The headline may stand past the head when hundreds of menu lines come first.)
+    echo = _title_tag_echo(lines, max(head, _first_prose(lines, MAX_BODY_SEARCH_LINES) or 0))
     if echo is not None:
         return echo
     chrome = [_is_chrome(lines, index) for index in range(head)]  # read once, used twice
