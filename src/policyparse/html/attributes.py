@@ -77,24 +77,29 @@ def cap_attributes(html: str) -> tuple[str, list[CappedTag]]:
     position = 0
     for start in crowded:
         tag = _capped_tag(html, start) if start >= position else None
-        if tag is None:
+        if tag is None or RAW_TEXT_END.search(html, start, tag.end):
             continue
-        end, text, kept, dropped = tag
-        if RAW_TEXT_END.search(html, start, end):
-            continue
-        parts += [html[position:start], text]
-        position = end
-        name = TAG_NAME.match(html, start).group()[1:].lower()  # type: ignore[union-attr]
-        capped.append(CappedTag(html.count("\n", 0, start) + 1, name, kept, dropped))
+        parts += [html[position:start], tag.text]
+        position = tag.end
+        capped.append(CappedTag(html.count("\n", 0, start) + 1, tag.name, tag.kept, tag.dropped))
     if not capped:
         return html, []
     parts.append(html[position:])
     return "".join(parts), capped
 
 
-def _capped_tag(html: str, start: int) -> tuple[int, str, int, int] | None:
-    """(end, rewritten tag, attributes kept, attributes dropped) for the start tag at
-    ``start``, or None when it has no more than ``MAX_ATTRIBUTES`` distinct names."""
+@dataclass(frozen=True)
+class _Rewritten:
+    end: int  # where the start tag ended in the markup
+    text: str  # the tag with its first MAX_ATTRIBUTES distinct attributes
+    name: str
+    kept: int
+    dropped: int
+
+
+def _capped_tag(html: str, start: int) -> _Rewritten | None:
+    """The start tag at ``start`` rewritten, or None when it has no more than
+    ``MAX_ATTRIBUTES`` distinct names."""
     name = TAG_NAME.match(html, start)
     if name is None:
         return None
@@ -118,8 +123,9 @@ def _capped_tag(html: str, start: int) -> tuple[int, str, int, int] | None:
         dropped += 1
     if not dropped:
         return None
+    tag_name = name.group()[1:].lower()
     end = min(position + 1, len(html))
-    return end, html[start:kept_end] + ">", len(seen), dropped
+    return _Rewritten(end, html[start:kept_end] + ">", tag_name, len(seen), dropped)
 
 
 def elements_capped(capped: list[CappedTag], tree: LexborHTMLParser) -> list[CappedTag]:

@@ -42,7 +42,7 @@ def group_bullet_paragraphs(blocks: list[Block], log: RepairLog) -> list[Block]:
     >>> [item.text for item in group_bullet_paragraphs(blocks, RepairLog())[0].items]
     ['Fund A: grants.', 'Fund B: loans.']
     """
-    speakers = _repeated_names(blocks)
+    speakers: frozenset[str] | None = None  # read only once a run may become a list (rare)
     result: list[Block] = []
     run: list[Paragraph] = []
     details: dict[int, list[Paragraph]] = {}  # sub-items that lost their bullets, by item
@@ -54,7 +54,10 @@ def group_bullet_paragraphs(blocks: list[Block], log: RepairLog) -> list[Block]:
         if isinstance(block, Paragraph) and _is_flattened_detail(block, run, following):
             details.setdefault(id(run[-1]), []).append(block)
             continue
-        is_list = len(run) >= MIN_RUN and not any(_lead_key(p) in speakers for p in run)
+        is_list = len(run) >= MIN_RUN
+        if is_list:
+            speakers = _repeated_names(blocks) if speakers is None else speakers
+            is_list = not any(_lead_key(paragraph) in speakers for paragraph in run)
         result.extend(_as_list(run, details, log) if is_list else _unrolled(run, details))
         run, details = [], {}
         if isinstance(block, Paragraph) and _item_kind(block):

@@ -102,43 +102,14 @@ def detect_dialect(lines: Sequence[SourceLine]) -> TextShape:
     blank_share = 1 - len(filled) / len(lines)
     if blank_share >= MIN_BLANK_SHARE and _is_markdown(filled):
         return TextShape("markdown")
-    width = wrap_width(filled) or (0 if is_plain_dump(lines) else whole_page_wrap_width(filled))
+    wrapping = _measure_wrapping(filled)
+    wrapped = wrapping is not None and (
+        _is_wrapped(wrapping) or (not is_plain_dump(lines) and _is_wrapped_whole_page(wrapping))
+    )
+    width = wrapping.width if wrapping is not None and wrapped else 0
     if width or _is_layout(filled):
         return TextShape("layout", width)
     return TextShape("plain")
-
-
-# A whole page rendered (menus, teasers, footer) has more short lines than wrapped ones, so
-# the share above misses it. Its wrapped paragraphs still fill a terminal's width: many
-# open-ended lines near one column of 64 or more, a fair share of all its longer lines.
-# (A get_text dump is not rendered: its long lines are paragraphs of any length.)
-MIN_PAGE_WRAP_WIDTH = 64
-MIN_PAGE_WRAPPED_LINES = 15
-MIN_PAGE_NEAR_WIDTH_SHARE_OF_LONG = 0.2
-
-
-def whole_page_wrap_width(filled: Sequence[str]) -> int:
-    """The wrap column of a whole page rendered by a terminal browser, or 0.
-
-    >>> menu = ["Home", "News", "Sport", "Weather", "Contact us"] * 20
-    >>> whole_page_wrap_width(menu + ["word " * 14 + "wrapped", "end."] * 15)
-    77
-    >>> whole_page_wrap_width(menu + ["word " * 14 + "wrapped", "end."] * 5)
-    0
-    """
-    measured = [(display_width(text), text) for text in filled if "|" not in text]
-    if len(measured) < MIN_LINES_FOR_WRAPPING:
-        return 0
-    widths = sorted(value for value, _ in measured)
-    width = widths[len(widths) - 1 - int(len(widths) * MAX_OVERLONG_SHARE)]
-    if not MIN_PAGE_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
-        return 0
-    near = [text for value, text in measured if width - NEAR_WIDTH <= value <= width]
-    open_ended = sum(1 for text in near if not SENTENCE_END.search(text))
-    longer = sum(1 for value in widths if value >= width // 2)
-    if open_ended < max(MIN_PAGE_WRAPPED_LINES, MIN_OPEN_ENDED_SHARE * len(near)):
-        return 0
-    return width if len(near) >= MIN_PAGE_NEAR_WIDTH_SHARE_OF_LONG * longer else 0
 
 
 def _is_markdown(filled: list[str]) -> bool:
@@ -159,19 +130,65 @@ def wrap_width(filled: Sequence[str]) -> int:
     >>> wrap_width(["word " * 15 + "end"] * 8 + ["word " * 15 + "last", "short."] * 2)
     79
     """
+    wrapping = _measure_wrapping(filled)
+    return wrapping.width if wrapping is not None and _is_wrapped(wrapping) else 0
+
+
+@dataclass(frozen=True)
+class _Wrapping:
+    """The lines' widths, measured once: the candidate wrap column and the lines near it."""
+
+    width: int
+    measured: int  # lines measured (pipe table rows are as long as their cells: left out)
+    near: int  # lines ending within NEAR_WIDTH of the column
+    open_ended: int  # of those, lines that stop mid-sentence
+    longer: int  # lines at least half the column wide
+
+
+def _measure_wrapping(filled: Sequence[str]) -> _Wrapping | None:
     if len(filled) < MIN_LINES_FOR_WRAPPING:
-        return 0
-    # Pipe table rows are as long as their cells, not wrapped.
+        return None
     measured = [(display_width(text), text) for text in filled if "|" not in text]
     if len(measured) < MIN_LINES_FOR_WRAPPING:
-        return 0
+        return None
     widths = sorted(value for value, _ in measured)
-    allowed = int(len(widths) * MAX_OVERLONG_SHARE)
-    width = widths[len(widths) - 1 - allowed]
+    width = widths[len(widths) - 1 - int(len(widths) * MAX_OVERLONG_SHARE)]
     if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
-        return 0
+        return None
     near = [text for value, text in measured if width - NEAR_WIDTH <= value <= width]
-    enough = len(near) >= max(MIN_NEAR_WIDTH_LINES, MIN_NEAR_WIDTH_SHARE * len(widths))
     # A wrapped line stops mid-sentence; lines that all end sentences were not wrapped.
     open_ended = sum(1 for text in near if not SENTENCE_END.search(text))
-    return width if enough and open_ended >= MIN_OPEN_ENDED_SHARE * len(near) else 0
+    longer = sum(1 for value in widths if value >= width // 2)
+    return _Wrapping(width, len(widths), len(near), open_ended, longer)
+
+
+def _is_wrapped(wrapping: _Wrapping) -> bool:
+    enough = wrapping.near >= max(MIN_NEAR_WIDTH_LINES, MIN_NEAR_WIDTH_SHARE * wrapping.measured)
+    return enough and wrapping.open_ended >= MIN_OPEN_ENDED_SHARE * wrapping.near
+
+
+# A whole page rendered (menus, teasers, footer) has more short lines than wrapped ones, so
+# the share above misses it. Its wrapped paragraphs still fill a terminal's width: many
+# open-ended lines near one column of 64 or more, a fair share of all its longer lines.
+# (A get_text dump is not rendered: its long lines are paragraphs of any length.)
+MIN_PAGE_WRAP_WIDTH = 64
+MIN_PAGE_WRAPPED_LINES = 15
+MIN_PAGE_NEAR_WIDTH_SHARE_OF_LONG = 0.2
+
+
+def _is_wrapped_whole_page(wrapping: _Wrapping) -> bool:
+    """
+    >>> menu = ["Home", "News", "Sport", "Weather", "Contact us"] * 20
+    >>> page = _measure_wrapping(menu + ["word " * 14 + "wrapped", "end."] * 15)
+    >>> page.width, _is_wrapped(page), _is_wrapped_whole_page(page)
+    (77, False, True)
+    >>> _is_wrapped_whole_page(_measure_wrapping(menu + ["word " * 14 + "wrapped", "end."] * 5))
+    False
+    """
+    if wrapping.width < MIN_PAGE_WRAP_WIDTH:
+        return False
+    wrapped_lines = max(MIN_PAGE_WRAPPED_LINES, MIN_OPEN_ENDED_SHARE * wrapping.near)
+    return (
+        wrapping.open_ended >= wrapped_lines
+        and wrapping.near >= MIN_PAGE_NEAR_WIDTH_SHARE_OF_LONG * wrapping.longer
+    )

@@ -203,32 +203,33 @@ def article_start(lines: Sequence[SourceLine]) -> int:
     """Where the article starts: a ``# `` heading above the prose; else the headline right
     above the byline or dateline under a masthead; else the first headline after the last
     piece of chrome; 0 when nothing says chrome stands above the prose."""
-    head = _head_length(lines)
+    body = _first_prose(lines, MAX_BODY_SEARCH_LINES)
+    # The title is looked for above the first paragraph of prose, and only so far.
+    head = body if body is not None and body < MAX_HEAD_LINES else min(len(lines), MAX_HEAD_LINES)
     for index in range(head):
         if ATX_TITLE.match(lines[index].text):
             return index
     # (The headline may stand past the head when hundreds of menu lines come first.)
-    echo = _title_tag_echo(lines, max(head, _first_prose(lines, MAX_BODY_SEARCH_LINES) or 0))
+    echo = _title_tag_echo(lines, max(head, body or 0))
     if echo is not None:
         return echo
-    chrome = [_is_chrome(lines, index) for index in range(head)]  # read once, used twice
+    chrome = [_is_chrome(lines, index) for index in range(head)]  # read once, used thrice
     last_chrome = max((i for i, is_chrome in enumerate(chrome) if is_chrome), default=-1)
     dated = _headline_over_dateline(lines, chrome)
     if dated is not None:
         return dated
-    if head < MAX_HEAD_LINES and last_chrome >= 0:  # the story begins near the top
-        below_chrome = _headline_below_chrome(lines, last_chrome, head)
-        if below_chrome is not None:
-            return below_chrome
+    below_chrome = _headline_below_chrome(lines, last_chrome, head) if last_chrome >= 0 else None
+    if below_chrome is not None and head < MAX_HEAD_LINES:  # the story begins near the top
+        return below_chrome
     # (A text that opens with a headline, the page's <title> as get_text prints it, has
     # its title already.)
     opens_with_headline = bool(chrome) and not chrome[0] and _is_page_headline(lines, 0)
-    over_body = None if opens_with_headline else _headline_over_body(lines)
-    if over_body is not None:
-        return over_body
+    if body is not None and not opens_with_headline:
+        over_body = _headline_over_body(lines, body, chrome)
+        if over_body is not None:
+            return over_body
     if last_chrome < 0:
         return 0
-    below_chrome = _headline_below_chrome(lines, last_chrome, head)
     if below_chrome is not None:
         return below_chrome
     # No headline below the chrome: drop it only when a cue says it is chrome, not on the
@@ -314,14 +315,13 @@ MIN_CHROME_SHARE_ABOVE = 0.5
 CAPTION_CREDIT = re.compile(rf"©|\b{alternation('picture_credit_words')}s?\s*[:：]", re.IGNORECASE)
 
 
-def _headline_over_body(lines: Sequence[SourceLine]) -> int | None:
+def _headline_over_body(
+    lines: Sequence[SourceLine], body: int, chrome: Sequence[bool]
+) -> int | None:
     """The headline of a page printed whole: of the headline-shaped lines just above the
-    story's first paragraph, one over a dateline or byline, else one printed twice there (a
-    repeated title), else the longest; taken only when chrome fills most of what stands
-    above it."""
-    body = _first_prose(lines, MAX_BODY_SEARCH_LINES)
-    if body is None:
-        return None
+    story's first paragraph (at ``body``), one over a dateline or byline, else one printed
+    twice there (a repeated title), else the longest; taken only when chrome fills most of
+    what stands above it (``chrome`` flags the first lines already read)."""
     window = range(max(0, body - MAX_LINES_HEADLINE_TO_BODY), body)
     candidates = [i for i in window if _is_page_headline(lines, i)]
     if not candidates:
@@ -335,7 +335,7 @@ def _headline_over_body(lines: Sequence[SourceLine]) -> int | None:
         return over_dateline, repeated, length_in_words(lines[index].text), index
 
     headline = max(candidates, key=rank)
-    above = [_is_chrome(lines, i) for i in range(headline)]
+    above = [*chrome[:headline], *(_is_chrome(lines, i) for i in range(len(chrome), headline))]
     if not above or sum(above) < MIN_CHROME_SHARE_ABOVE * len(above):
         return None
     return headline
@@ -387,18 +387,6 @@ SHORT_LABEL_LINE = re.compile(r"^[^\s:：]+\s*[:：]\s*\S+(?:\s+\S+)?$")
 
 def _is_short_label(text: str) -> bool:
     return bool(SHORT_LABEL_LINE.match(text)) and not CJK_CHARACTER.search(text)
-
-
-def _head_length(lines: Sequence[SourceLine]) -> int:
-    limit = min(len(lines), MAX_HEAD_LINES)
-    return next(
-        (
-            i
-            for i in range(limit)
-            if _is_prose(lines[i].text) and not _is_named_chrome(lines[i].text)
-        ),
-        limit,
-    )
 
 
 def _is_prose(text: str) -> bool:

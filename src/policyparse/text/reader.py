@@ -307,7 +307,8 @@ def _is_prose_row(text: str) -> bool:
     >>> _is_prose_row("| Solar Power Naija | Off-grid solar systems for 5 million homes. |")
     False
     """
-    if not _is_pipe_row(text):
+    # (Cheap first: every table row comes here, and a prose row is long.)
+    if len(text) < MIN_PROSE_ROW_WORDS * 2 or not _is_pipe_row(text):
         return False
     filled = [cell for cell in split_cells(text) if cell]
     return (
