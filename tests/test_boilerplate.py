@@ -52,6 +52,18 @@ def test_furniture_lines() -> None:
     assert [text for text, _ in dropped] == lines
 
 
+def test_author_box_labels_are_bylines_even_as_headings() -> None:
+    labels = [
+        "Written by: Sean Peek, Senior Analyst",  # business.com
+        "By The Currency editors",  # empower.com
+        "About the author",  # gizmodo, citylab, royal road
+        "Über die Autorin",
+    ]
+    blocks = [Heading(text=label, level=3) for label in labels]
+    dropped = reasons([*blocks, Heading(text="Written rules by region"), Paragraph(text=PROSE)])
+    assert dropped == [(label, "byline") for label in labels]
+
+
 def test_prose_mentioning_furniture_words_stays() -> None:
     long_prose = (
         PROSE

@@ -70,6 +70,25 @@ def test_nested_lists_and_definition_lists() -> None:
     assert (solar.lead, solar.text) == ("Solar", "Solar Home kits")
 
 
+def test_a_bold_lead_split_over_two_bold_elements_is_one_lead() -> None:
+    # Editors split a bold lead ("<b>DevTools Fission</b> <b>M2</b>"); a lead that already
+    # ends in its separator is complete, the bold text after it is the description.
+    blocks = blocks_of(
+        "<ul><li><b>DevTools Fission</b> <b>M2</b> – Making tools compatible</li>"
+        "<li><strong>Choose how much to offer</strong> <strong>to your staff</strong></li></ul>"
+        "<p><strong>1.</strong> <strong>Rail Fund</strong>: new lines</p>"
+        "<p><b>Blues 3, Lightning 1: </b><b>St. Louis won.</b></p>"
+        "<p><b>Grid</b> reserves, <b>solar</b> kits</p>"
+    )
+    fission, staff = blocks[0].items
+    assert fission.lead == "DevTools Fission M2"
+    assert staff.lead == staff.text == "Choose how much to offer to your staff"
+    numbered, score, grid = blocks[1:]
+    assert numbered.lead == "1. Rail Fund"
+    assert score.lead == "Blues 3, Lightning 1:"
+    assert grid.lead == "Grid"
+
+
 def test_br_separated_bullets_become_a_list_after_repairs() -> None:
     document = parse(
         "<h1>Plan</h1><h2>Measures</h2><p>• Ports: dredging<br>• Roads: repaving<br>• Rail: signals</p>"

@@ -150,6 +150,9 @@ def test_initiatives_before_any_heading_get_a_pillar_named_after_the_document() 
         ("From: Herald Sun", ""),
         ("Ministerin Schulze: „Die Bekämpfung des Hungers ist eine Priorität.“", ""),  # a quote
         ("David Beasley, Exekutivdirektor des Programms: Nur so geht es.", "David Beasley"),
+        # a bold first clause of a sentence (consumerfinance.gov, oltrelebarriere.net)
+        ("If you have no bank account, consider opening one.", "If you have no bank account,"),
+        ("Rilascio, entro 90 giorni, di una dichiarazione.", "Rilascio,"),
     ],
 )
 def test_bylines_quotes_and_appositions_are_not_named_items(text: str, lead: str) -> None:
@@ -370,3 +373,20 @@ def test_real_reference_lists_give_no_initiatives(source: str, cited: str) -> No
     document = parse_file(path)
     assert not any(cited in item.name for item in document.initiatives)
     assert any(cited in pillar.description for pillar in document.pillars)
+
+
+def test_names_recurring_across_lists_are_field_labels_not_measures() -> None:
+    # A card per certification (business.com) or theorem (Wikipedia) repeats its fields.
+    cards = "".join(
+        f"<h2>{name}</h2><ul><li><b>Why it matters:</b> {name} is in demand with employers.</li>"
+        f"<li><b>Cost:</b> The exam costs $300 for members.</li></ul>"
+        for name in ("PMP", "CAPM", "CBAP")
+    )
+    document = parse(
+        f"<h1>Certifications</h1>{cards}<h2>Funds</h2><ul>"
+        "<li><b>Rail Fund:</b> new lines.</li><li><b>Bus Fund:</b> new buses.</li></ul>"
+    )
+    assert [i.name for i in document.initiatives] == ["Rail Fund", "Bus Fund"]
+    assert "Why it matters: PMP is in demand" in document.pillars[0].description
+    two_cards = parse(f"<h1>Certifications</h1>{cards.split('<h2>CBAP')[0]}")
+    assert [i.name for i in two_cards.initiatives] == ["Why it matters", "Cost"] * 2

@@ -54,6 +54,9 @@ CJK_BYLINE = re.compile(
     rf"{alternation('byline_labels')}\s*[:：]|{'|'.join(entries('byline_patterns'))}"
 )
 MAX_CJK_BYLINE_CHARS = 60
+# "Written by: Sean Peek, Senior Analyst", "About the author", "By The Currency editors":
+# the label of an author box, which sites print as a heading as often as a line.
+AUTHOR_LINE = re.compile(rf"{alternation('author_labels')}(?:\s*[:：]|\s+\S|$)")
 # "1,284", "-", "3": view counters and separators. Longer figure-only lines may be data.
 MAX_WORDLESS_CHARS = 12
 # Short blocks that are site furniture wherever they stand: by how they start, or by a
@@ -288,6 +291,8 @@ def _line_reason(text: str) -> str:
     if words <= MAX_NOTE_WORDS and BREADCRUMB.match(text):
         return "breadcrumb"
     if BYLINE.match(text) or (len(text) <= MAX_CJK_BYLINE_CHARS and CJK_BYLINE.search(text)):
+        return "byline"
+    if words <= MAX_NOTE_WORDS and AUTHOR_LINE.match(text.lower()):
         return "byline"
     if words <= MAX_CREDIT_WORDS and CREDIT_LINE.match(text):
         return "picture credit"

@@ -40,6 +40,7 @@ PATTERN_KEYS = (
     "comment_count_words",
     "byline_labels",
     "byline_patterns",
+    "author_labels",
     "chrome_class_names",
     "chrome_class_substrings",
     "screen_reader_classes",

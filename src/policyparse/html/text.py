@@ -122,8 +122,10 @@ def subtree_text(
         node, is_exit, links = stack.pop()
         tag = node.tag or ""
         if is_exit:
-            if node is bold_open:
-                _close_lead(run)
+            if bold_open is not None and node.mem_id == bold_open.mem_id:
+                bold_open = next_bold_sibling(node, run)
+                if bold_open is None:
+                    _close_lead(run)
             if tag in BLOCK_TAGS:
                 run.add(" ", in_link=False)
             continue
@@ -156,6 +158,28 @@ def subtree_text(
 def _close_lead(run: TextRun) -> None:
     run.lead = run.text().strip()
     run.lead_closed = True
+
+
+# Separators that close a bold lead: "<b>Name:</b>" is complete, whatever bold follows.
+LEAD_SEPARATORS = (":", "：", "–", "—", " -")
+
+
+def next_bold_sibling(node: LexborNode, run: TextRun) -> LexborNode | None:
+    """The bold element that continues the bold lead closed at ``node``, if any.
+
+    "<b>1.</b> <b>Name</b>" and "<strong>Choose how much</strong> <strong>to give</strong>"
+    are one bold lead split by the editor, not a lead and its text: bold right after bold,
+    past whitespace only. A lead that already ends in its separator ("<b>Name: </b><b>text
+    in bold too</b>") is complete.
+    """
+    if run.text().rstrip().endswith(LEAD_SEPARATORS):
+        return None
+    following = node.next
+    while following is not None and following.tag == "-text":
+        if (following.text_content or "").strip():
+            return None
+        following = following.next
+    return following if following is not None and following.tag in BOLD_TAGS else None
 
 
 def _push_children(stack: list[tuple[LexborNode, bool, int]], node: LexborNode, links: int) -> None:

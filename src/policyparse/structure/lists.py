@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 from ..blocks import ListBlock, ListItem, iter_items
 from ..cues import entries
 from ..models import Initiative, Origin
+from ..textutil import comparable_text
 from .draft import PillarDraft
 from .names import MIN_ACRONYM_ITEMS, Split, bare_name, split_name
 
@@ -14,9 +17,12 @@ CITATION_MARK = re.compile("|".join(entries("citation_marks")))
 MIN_CITATIONS = 2
 
 
-def add_list(target: PillarDraft, block: ListBlock, index: int) -> None:
+def add_list(
+    target: PillarDraft, block: ListBlock, index: int, field_labels: frozenset[str] = frozenset()
+) -> None:
     items = _without_empty_wrappers(block.items)
     splits = [None] * len(items) if is_reference_list(items) else _named(items)
+    splits = [None if found and _key(found.name) in field_labels else found for found in splits]
     for row, (item, found) in enumerate(zip(items, splits, strict=True)):
         details = _descendant_lines(item)
         if found is None:
@@ -47,6 +53,28 @@ def _named(items: list[ListItem]) -> list[Split | None]:
             for item, found in zip(items, splits, strict=True)
         ]
     return splits
+
+
+# A name heading items in this many different lists labels a field of a repeated card
+# ("Why it matters:", "Cost:" under every certification; "Proof:" under every theorem).
+MIN_FIELD_LABEL_LISTS = 3
+
+
+def field_labels(lists: Iterable[ListBlock]) -> frozenset[str]:
+    """Item names that recur across lists: the fields of a template, not measures."""
+    counts: Counter[str] = Counter()
+    for block in lists:
+        names = {
+            _key(found.name)
+            for item in _without_empty_wrappers(block.items)
+            if (found := split_name(item.text, item.lead))
+        }
+        counts.update(names)
+    return frozenset(name for name, count in counts.items() if count >= MIN_FIELD_LABEL_LISTS)
+
+
+def _key(name: str) -> str:
+    return comparable_text(name)
 
 
 def is_reference_list(items: list[ListItem]) -> bool:

@@ -68,6 +68,8 @@ def split_name(text: str, lead: str = "", *, in_named_list: bool = False) -> Spl
     >>> split_name("The ministry will review the rules by May.") is None
     True
     """
+    if lead and lead.rstrip().endswith(CLAUSE_ENDS):
+        return None  # "<b>If you have no bank account,</b> open one": a bold clause
     if lead and text.startswith(lead) and len(lead) < len(text):
         name = _strip_name_period(lead.strip().rstrip(":：–—-").strip())
         description = text[len(lead) :].strip().lstrip(":：–—-").strip()
@@ -86,6 +88,9 @@ def split_name(text: str, lead: str = "", *, in_named_list: bool = False) -> Spl
         return None
     return Split(name, description)
 
+
+# A bold lead ending like this is the first clause of a sentence, never a name.
+CLAUSE_ENDS = (",", "，", "、", ";", "；")
 
 # A "description" opening like this continues a sentence or quotes someone: "Ministerin
 # Schulze: „Die Bekämpfung…" is a quotation, "David Beasley, Exekutivdirektor…" an apposition.
