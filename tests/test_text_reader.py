@@ -152,3 +152,23 @@ def test_capitals_kicker_above_the_title_and_publication_suffix() -> None:
     )
     assert document.title == "Oman Bets on Green Hydrogen to Power Its Economy"
     assert [(d.text, d.reason) for d in document.dropped] == [("ECONOMY", "kicker above the title")]
+
+
+@pytest.mark.parametrize(
+    ("history", "incentives"),
+    [
+        ("History[edit]", "Incentives[edit]"),  # w3m, lynx, trafilatura: the link as text
+        ("History[[edit](/w/index.php?action=edit&section=1)]", "### Incentives[[edit](/w?s=2)]"),
+        ("历史沿革[编辑]", "交通[编辑]"),  # zh.wikipedia
+    ],
+)
+def test_a_wiki_edit_link_marks_a_section_heading_and_goes(history: str, incentives: str) -> None:
+    text = (
+        f"Electric vehicle policy\n\n{history}\n\nNorway began to favour electric cars in "
+        f"1990 with a tax exemption.\n\n{incentives}\n\nBuyers pay no purchase tax and no "
+        "value added tax on a new electric car.\n\nSee the page [edit] for the rules.\n"
+    )
+    document = parse(text, format="text")
+    titles = [pillar.title for pillar in document.pillars]
+    assert titles[0] in ("History", "历史沿革") and titles[1] in ("Incentives", "交通")
+    assert "See the page [edit] for the rules." in document.pillars[1].description

@@ -21,6 +21,7 @@ PHRASE_KEYS = (
     "chrome_lines",
     "chrome_phrases",
     "discourse_markers",
+    "edit_marks",
 )
 # Entries of these keys are regular-expression fragments (lower case; a rule joins them
 # into one alternation).

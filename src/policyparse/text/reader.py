@@ -36,6 +36,7 @@ from .layout import read_layout_lines, split_sidebar
 from .lines import GridLine, SourceLine, source_lines, with_grids
 from .markdown import read_markdown_lines
 from .plain import find_cell_per_line_tables, is_plain_dump, join_inline_breaks
+from .sections import wiki_section_headings
 
 BULLET = re.compile(
     r"^(?P<indent>[ \t\u3000]*)"
@@ -79,7 +80,7 @@ def read_text_document(text: str) -> Reading:
         logical, skipped = _read_layout_text(lines, shape.wrap_width)
     else:
         logical = _read_plain_lines(text, lines)
-    article, furniture = split_text_furniture(logical)
+    article, furniture = split_text_furniture(wiki_section_headings(logical))
     return Reading(blocks=_read_blocks(article), skipped=skipped + furniture, dialect=shape.dialect)
 
 
