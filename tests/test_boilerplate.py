@@ -52,6 +52,18 @@ def test_furniture_lines() -> None:
     assert [text for text, _ in dropped] == lines
 
 
+def test_press_contact_lines_are_dropped_but_figures_after_a_colon_stay() -> None:
+    contacts = [
+        "E-mail: tran-press@europarl.europa.eu",  # europarl.europa.eu press contacts
+        "Phone number: (+32) 2 283 22 82 (BXL)",
+        "E-Mail:kepu@kepu.gov.cn",  # kepu.gov.cn
+        "Tel.: +49 30 18 272-0",
+    ]
+    figures = ["Budget: 2,500,000 euros", "Deadline: 31.12.2025", "Population: 1 234 567"]
+    dropped = reasons([Paragraph(text=line) for line in [*contacts, *figures]])
+    assert dropped == [(line, "contact details") for line in contacts]
+
+
 def test_author_box_labels_are_bylines_even_as_headings() -> None:
     labels = [
         "Written by: Sean Peek, Senior Analyst",  # business.com

@@ -153,6 +153,10 @@ def test_initiatives_before_any_heading_get_a_pillar_named_after_the_document() 
         # a bold first clause of a sentence (consumerfinance.gov, oltrelebarriere.net)
         ("If you have no bank account, consider opening one.", "If you have no bank account,"),
         ("Rilascio, entro 90 giorni, di una dichiarazione.", "Rilascio,"),
+        # a contact or a citation label is not a measure's name (europarl, gov.uk)
+        ("E-mail: press@example.org", ""),
+        ("Source: Labour Force Survey published by the Office for National Statistics.", ""),
+        ("Quelle: Statistisches Bundesamt, Fachserie 14.", "Quelle:"),
     ],
 )
 def test_bylines_quotes_and_appositions_are_not_named_items(text: str, lead: str) -> None:

@@ -54,6 +54,12 @@ CJK_BYLINE = re.compile(
     rf"{alternation('byline_labels')}\s*[:：]|{'|'.join(entries('byline_patterns'))}"
 )
 MAX_CJK_BYLINE_CHARS = 60
+# "E-mail: press@example.org", "Phone number: (+32) 2 283 22 82 (BXL)": a label and only an
+# address or a number to reach someone, the lines of a press-contact box.
+CONTACT_LINE = re.compile(
+    rf"^{alternation('contact_labels')}\s*[:：]\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?:\+|\(\+?)?\d[\d ()./–-]{5,}\d(?:\s*\([^()]{1,12}\))?)\s*$"
+)
 # "Written by: Sean Peek, Senior Analyst", "About the author", "By The Currency editors":
 # the label of an author box, which sites print as a heading as often as a line.
 AUTHOR_LINE = re.compile(rf"{alternation('author_labels')}(?:\s*[:：]|\s+\S|$)")
@@ -294,6 +300,8 @@ def _line_reason(text: str) -> str:
         return "byline"
     if words <= MAX_NOTE_WORDS and AUTHOR_LINE.match(text.lower()):
         return "byline"
+    if words <= MAX_CREDIT_WORDS and CONTACT_LINE.match(text.lower()):
+        return "contact details"
     if words <= MAX_CREDIT_WORDS and CREDIT_LINE.match(text):
         return "picture credit"
     if _is_caption(text):

@@ -22,6 +22,7 @@ PHRASE_KEYS = (
     "chrome_phrases",
     "discourse_markers",
     "edit_marks",
+    "non_name_labels",
 )
 # Entries of these keys are regular-expression fragments (lower case; a rule joins them
 # into one alternation).
@@ -42,6 +43,7 @@ PATTERN_KEYS = (
     "byline_labels",
     "byline_patterns",
     "author_labels",
+    "contact_labels",
     "chrome_class_names",
     "chrome_class_substrings",
     "screen_reader_classes",

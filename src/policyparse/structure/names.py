@@ -110,11 +110,16 @@ def _is_named_item(name: str, description: str) -> bool:
     words = [word.lower() for word in words_of(name)]
     if len(words) == 1 and words[0] in DISCOURSE_MARKERS:
         return False
+    if name.strip(LABEL_BRACKETS).lower() in NON_NAME_LABELS:
+        return False  # "E-mail: press@…", "Source: Labour Force Survey"
     return any(word not in MINOR_WORDS for word in words)
 
 
 # Words that order an argument, not name a measure: "Erstens: Wir dürfen …".
 DISCOURSE_MARKERS = frozenset(entries("discourse_markers"))
+# Labels of a contact line or a citation, never a measure's name.
+NON_NAME_LABELS = frozenset(entries("non_name_labels"))
+LABEL_BRACKETS = " []()*"
 
 
 def _strip_name_period(name: str) -> str:
