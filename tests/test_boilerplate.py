@@ -60,8 +60,9 @@ def test_press_contact_lines_are_dropped_but_figures_after_a_colon_stay() -> Non
         "Tel.: +49 30 18 272-0",
     ]
     figures = ["Budget: 2,500,000 euros", "Deadline: 31.12.2025", "Population: 1 234 567"]
-    dropped = reasons([Paragraph(text=line) for line in [*contacts, *figures]])
-    assert dropped == [(line, "contact details") for line in contacts]
+    boxes = ["Pressekontakte:", "Press contacts"]  # malteser.de
+    dropped = reasons([Paragraph(text=line) for line in [*contacts, *figures, *boxes]])
+    assert dropped == [(line, "contact details") for line in [*contacts, *boxes]]
 
 
 def test_author_box_labels_are_bylines_even_as_headings() -> None:
@@ -70,6 +71,7 @@ def test_author_box_labels_are_bylines_even_as_headings() -> None:
         "By The Currency editors",  # empower.com
         "About the author",  # gizmodo, citylab, royal road
         "Über die Autorin",
+        "Zu den AutorInnen:",  # makronom.de
     ]
     blocks = [Heading(text=label, level=3) for label in labels]
     dropped = reasons([*blocks, Heading(text="Written rules by region"), Paragraph(text=PROSE)])

@@ -36,6 +36,17 @@ def test_bold_only_paragraph_and_heading_classes_are_headings() -> None:
     assert isinstance(blocks[-1], Paragraph) and blocks[-1].lead == "Note:"
 
 
+def test_a_bold_paragraph_ending_in_a_colon_heads_what_follows() -> None:
+    # topuniversities.com "For Asian students:" over its list, bmz.de, corkbeo.ie
+    blocks = blocks_of(
+        "<p><strong>For Asian students:</strong></p><ul><li><b>Fund A</b> – grants</li></ul>"
+        "<p><b>The letter warned:</b></p><p>Schools will close.</p>"
+        "<p><b>Note:</b> not a heading.</p><p><b>Grants, loans;</b></p>"
+    )
+    headings = [b.text for b in blocks if isinstance(b, Heading)]
+    assert headings == ["For Asian students:", "The letter warned:"]
+
+
 def test_bold_label_then_br_opens_a_section() -> None:
     blocks = blocks_of("<p><strong>Next steps</strong><br>The ministry will consult in May.</p>")
     assert [(type(b).__name__, b.text) for b in blocks] == [

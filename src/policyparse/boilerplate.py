@@ -55,10 +55,10 @@ CJK_BYLINE = re.compile(
 )
 MAX_CJK_BYLINE_CHARS = 60
 # "E-mail: press@example.org", "Phone number: (+32) 2 283 22 82 (BXL)": a label and only an
-# address or a number to reach someone, the lines of a press-contact box.
+# address or a number to reach someone, or the box's label alone ("Pressekontakte:").
 CONTACT_LINE = re.compile(
-    rf"^{alternation('contact_labels')}\s*[:：]\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?:\+|\(\+?)?\d[\d ()./–-]{5,}\d(?:\s*\([^()]{1,12}\))?)\s*$"
+    rf"^{alternation('contact_labels')}\s*(?:[:：]\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?:\+|\(\+?)?\d[\d ()./–-]{5,}\d(?:\s*\([^()]{1,12}\))?)?)?\s*$"
 )
 # "Written by: Sean Peek, Senior Analyst", "About the author", "By The Currency editors":
 # the label of an author box, which sites print as a heading as often as a line.

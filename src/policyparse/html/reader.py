@@ -520,7 +520,7 @@ def _is_bold_heading(line: str, lead: str, link_ratio: float = 0.0) -> bool:
         return False
     if SECTION_NUMBER.match(text):
         return True  # "<p><b>II.</b></p>": a speech's or report's numbered part
-    return len(text.split()) <= MAX_BOLD_HEADING_WORDS and text[-1:] not in ".:;,"
+    return len(text.split()) <= MAX_BOLD_HEADING_WORDS and text[-1:] not in ".;,"
 
 
 # A part number standing alone: "I.", "IV.", "3.", "B."
