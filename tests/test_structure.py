@@ -394,3 +394,31 @@ def test_names_recurring_across_lists_are_field_labels_not_measures() -> None:
     assert "Why it matters: PMP is in demand" in document.pillars[0].description
     two_cards = parse(f"<h1>Certifications</h1>{cards.split('<h2>CBAP')[0]}")
     assert [i.name for i in two_cards.initiatives] == ["Why it matters", "Cost"] * 2
+
+
+def test_lists_and_tables_of_short_values_are_fact_boxes_not_measures() -> None:
+    # europarl's OEIL "Technical information", a football page's qualified teams, a gov.uk
+    # budget scorecard ("Spend" / "Tax"): labels with bare values, not measures.
+    facts = parse(
+        "<h1>Procedure file</h1><h2>Technical information</h2><ul>"
+        "<li><b>Procedure reference:</b> 2024/0258(COD)</li><li><b>Procedure subtype:</b> "
+        "Legislation</li><li><b>Legislative instrument:</b> Regulation</li>"
+        "<li><b>Stage reached:</b> Procedure completed</li></ul>"
+        "<h2>Scorecard</h2><table><tr><th>Measure</th><th>Head</th><th>2017-18</th></tr>"
+        "<tr><td>Social Sector Rent</td><td>Spend increase</td><td>-5</td></tr>"
+        "<tr><td>Fuel Duty freeze</td><td>Tax relief</td><td>-10</td></tr>"
+        "<tr><td>Business rates relief</td><td>Tax relief</td><td>-20</td></tr></table>"
+    )
+    assert document_initiatives(facts) == []
+    assert "Procedure subtype: Legislation" in facts.pillars[0].description
+    assert any("labels and short values" in entry.reason for entry in facts.dropped)
+    measures = parse(
+        "<h1>Plan</h1><h2>Funds</h2><ul><li><b>Rail Fund:</b> Builds new lines.</li>"
+        "<li><b>Solar Fund:</b> Regulation</li><li><b>Bus Fund:</b> Buys electric buses for "
+        "rural routes</li></ul>"
+    )
+    assert [i.name for i in measures.initiatives] == ["Rail Fund", "Solar Fund", "Bus Fund"]
+
+
+def document_initiatives(document: object) -> list[str]:
+    return [i.name for i in document.initiatives]  # type: ignore[attr-defined]

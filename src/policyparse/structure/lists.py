@@ -11,7 +11,7 @@ from ..cues import entries
 from ..models import Initiative, Origin
 from ..textutil import comparable_text
 from .draft import PillarDraft
-from .names import MIN_ACRONYM_ITEMS, Split, bare_name, split_name
+from .names import MIN_ACRONYM_ITEMS, Split, bare_name, is_value_box, split_name
 
 CITATION_MARK = re.compile("|".join(entries("citation_marks")))
 MIN_CITATIONS = 2
@@ -23,6 +23,8 @@ def add_list(
     items = _without_empty_wrappers(block.items)
     splits = [None] * len(items) if is_reference_list(items) else _named(items)
     splits = [None if found and _key(found.name) in field_labels else found for found in splits]
+    if is_value_box([found.description for found in splits if found]):
+        splits = [None] * len(items)
     for row, (item, found) in enumerate(zip(items, splits, strict=True)):
         details = _descendant_lines(item)
         if found is None:

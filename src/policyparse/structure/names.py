@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..cues import entries
@@ -11,6 +12,7 @@ from ..textutil import (
     MINOR_WORDS,
     ends_with_punctuation,
     is_capitalised,
+    length_in_words,
     reads_as_date,
     title_case_ratio,
     words_of,
@@ -143,6 +145,32 @@ def _reads_as_name(name: str, in_named_list: bool = False) -> bool:
     if in_named_list:
         return is_capitalised(name)
     return count <= SHORT_NAME_WORDS or title_case_ratio(name) >= MIN_LONG_NAME_TITLE_RATIO
+
+
+# A list or table whose descriptions are mostly a few words with no sentence in them is a
+# box of labels and values ("Procedure type: Regulation", "England (Group A): 10th
+# appearance", a budget scorecard's "Spend" / "Tax"), not measures with what they do.
+MIN_VALUE_BOX_ITEMS = 3
+MAX_VALUE_WORDS = 3
+
+
+def is_value_box(descriptions: Sequence[str]) -> bool:
+    """Do two thirds or more of the (non-empty) descriptions read as bare values?
+
+    >>> is_value_box(["2024/0258(COD)", "Regulation", "Procedure completed", "EP 59"])
+    True
+    >>> is_value_box(["Builds new lines.", "Regulation", "Grants for rooftop solar panels"])
+    False
+    """
+    filled = [text.split("\n", 1)[0].strip() for text in descriptions if text.strip()]
+    if len(filled) < MIN_VALUE_BOX_ITEMS:
+        return False
+    values = sum(
+        1
+        for text in filled
+        if length_in_words(text) <= MAX_VALUE_WORDS and not ends_with_punctuation(text)
+    )
+    return values * 3 >= len(filled) * 2
 
 
 def bare_name(text: str) -> Split | None:

@@ -12,7 +12,7 @@ from ..models import Dropped, Initiative, Origin
 from ..textutil import is_numeric_text, length_in_words, reads_as_date, words_of
 from .draft import PillarDraft
 from .lists import add_list
-from .names import MAX_NAME_WORDS
+from .names import MAX_NAME_WORDS, is_value_box
 
 TOTAL_LABEL = re.compile(rf"^{alternation('total_labels')}", re.IGNORECASE)
 
@@ -169,6 +169,9 @@ def _unread_reason(table: Table, columns: _Columns | None) -> str:
         return "table of figures, no describing column"
     if _holds_only_labels(table, columns.name):
         return "table of short labels (a roster or fact box), no describing column"
+    body = table.rows[table.header_rows :]
+    if is_value_box([row[columns.description] for row in body if row[columns.name]]):
+        return "table of labels and short values (a fact box), no describing column"
     return ""
 
 
