@@ -226,3 +226,19 @@ def test_agency_captions_and_gallery_controls_leave_real_articles_on_several_sit
             line for pillar in document.pillars for line in pillar.description.split("\n")
         ]
         assert not any(line == gone or line.startswith(gone) for line in paragraphs), digest
+
+
+def test_teaser_cards_with_a_date_and_a_byline_under_each_are_a_run() -> None:
+    # uark.edu's news feed, focus.de and carmudi: headline link, teaser, date, byline.
+    def card(title: str) -> list[object]:
+        return [
+            Heading(text=title, level=2, link_ratio=1.0),
+            Paragraph(text="A professor of the college was honoured at the annual reception."),
+            Paragraph(text="11/19/2025"),
+            Paragraph(text="By Jerra Toms"),
+        ]
+
+    blocks = [Heading(text="Programme", level=2), Paragraph(text=PROSE)]
+    blocks += [*card("Student Wins Assistantship"), *card("Workshop Brings Research and Fun")]
+    cleaned = remove_boilerplate(blocks)  # type: ignore[arg-type]
+    assert [b.text for b in cleaned.blocks] == ["Programme", PROSE]

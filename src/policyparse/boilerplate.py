@@ -198,11 +198,15 @@ def _card_end(blocks: list[Block], start: int) -> int | None:
     heading = blocks[start] if start < len(blocks) else None
     if not isinstance(heading, Heading) or heading.link_ratio < ALL_LINKS_RATIO:
         return None
-    end, words = start + 1, 0
+    end, words, texts = start + 1, 0, 0
     while end < len(blocks) and not isinstance(blocks[end], Heading | Table):
-        words += word_count(block_text(blocks[end]), CARD_MAX_WORDS)
+        # The card's date and byline ("11/19/2025", "By Jerra Toms") are furniture of their
+        # own: only its teaser text counts.
+        if not _furniture_reason(blocks[end]):
+            words += word_count(block_text(blocks[end]), CARD_MAX_WORDS)
+            texts += 1
         end += 1
-    if end - start - 1 > CARD_MAX_BLOCKS or words > CARD_MAX_WORDS:
+    if texts > CARD_MAX_BLOCKS or words > CARD_MAX_WORDS:
         return None
     return end
 
