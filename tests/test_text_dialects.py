@@ -679,3 +679,25 @@ def test_the_headline_echoing_the_title_tag_is_found_past_a_long_menu_on_three_s
     page = "cna-compass-employment-pass-points"
     gold = json.loads((WEB_GOLD / "dev" / f"{page}.gold.json").read_text(encoding="utf-8"))
     assert parse(scraped("bs4-get-text", page), format="text").title == gold["title"]
+
+
+def test_a_marked_headline_echoing_the_title_tag_wins_over_a_popup_above_it() -> None:
+    """markdownify prints the <title> first; a feedback pop-up's sentences stand above the
+    '# Headline', and a share bar under it. The pop-up is not the story's start."""
+    text = (
+        "International scholarships to study in the US | TopUniversities\n\n"
+        "* [Login](/signin)\n\n#### Thanks for sending your response.\n\n"
+        "Your input will help us improve your experience. You can close this popup.\n\n"
+        "International scholarships to study in the US\n"
+        "=============================================\n\nShare\n-----\n\n"
+        "It is no secret that the US is one of the most popular study destinations.\n\n"
+        "Government-funded scholarships\n------------------------------\n\n"
+        "* **Fulbright Program** – Scholarships for graduate students from abroad.\n"
+        "* **Humphrey Fellowship** – A non-degree programme for professionals.\n"
+    )
+    document = parse(text, format="text")
+    assert document.title == "International scholarships to study in the US"
+    assert [i.name for i in document.initiatives] == ["Fulbright Program", "Humphrey Fellowship"]
+    # the same on real pages of three sites (topuniversities, obamawhitehouse, cna)
+    page = "topuniversities-us-scholarships-international-students"
+    assert len(parse(scraped("markdownify", page), format="text").initiatives) >= 30

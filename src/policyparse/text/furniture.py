@@ -209,6 +209,11 @@ def article_start(lines: Sequence[SourceLine]) -> int:
     for index in range(head):
         if ATX_TITLE.match(lines[index].text):
             return index
+    # A "# Headline" that repeats the page's <title> is the title wherever it stands: a
+    # pop-up's or a cookie box's sentences above it are not the story's first paragraph.
+    marked_echo = _title_tag_echo(lines, MAX_BODY_SEARCH_LINES, marked_only=True)
+    if marked_echo is not None:
+        return marked_echo
     # (The headline may stand past the head when hundreds of menu lines come first.)
     echo = _title_tag_echo(lines, max(head, body or 0))
     if echo is not None:
@@ -255,8 +260,11 @@ MIN_ECHOED_TITLE_WORDS = 3
 MAX_ECHO_GROWTH = 2
 
 
-def _title_tag_echo(lines: Sequence[SourceLine], head: int) -> int | None:
-    """The line that repeats the first line's headline (site name cut off), if any."""
+def _title_tag_echo(
+    lines: Sequence[SourceLine], head: int, *, marked_only: bool = False
+) -> int | None:
+    """The line that repeats the first line's headline (site name cut off), if any; with
+    ``marked_only``, the first such line that is a ``# `` heading."""
     if not lines:
         return None
     first = lines[0].text.strip()
@@ -266,6 +274,8 @@ def _title_tag_echo(lines: Sequence[SourceLine], head: int) -> int | None:
         return None  # no site name after it: a site name printed twice is no <title>
     wanted = cue_text(headline)
     for index in range(1, min(len(lines), head + 1)):
+        if marked_only and not ATX_TITLE.match(lines[index].text):
+            continue
         # the <title> may be a shortened headline: the line starts with it
         line = cue_text(lines[index].text)
         if line.startswith(wanted) and len(line) <= MAX_ECHO_GROWTH * len(wanted):
