@@ -701,3 +701,33 @@ def test_a_marked_headline_echoing_the_title_tag_wins_over_a_popup_above_it() ->
     # the same on real pages of three sites (topuniversities, obamawhitehouse, cna)
     page = "topuniversities-us-scholarships-international-students"
     assert len(parse(scraped("markdownify", page), format="text").initiatives) >= 30
+
+
+def test_the_only_level_one_heading_is_the_title_past_chrome_prose() -> None:
+    """html2text prints no <title>: the page's one <h1> is its only '# ' line, even when a
+    membership banner's sentence stands above it."""
+    text = (
+        "[Home](/) [News](/news)\n\n"
+        "Your free membership unlocks exclusive deals and advisor support. Join free today.\n\n"
+        "# Best Business Certification Programs\n\n"
+        "Certifications show employers that you have the skills a role asks for.\n\n"
+        "## Project management\n\nThe PMP is the best known of them.\n"
+    )
+    document = parse(text, format="text")
+    assert document.title == "Best Business Certification Programs"
+    assert [pillar.title for pillar in document.pillars] == ["Project management"]
+    # real pages of several sites, html2text and markdownify
+    for scraper, page, title in (
+        ("html2text", "carnegie-tax-capital-inflows", "Washington Should Tax Capital Inflows"),
+        (
+            "html2text",
+            "readability-bbc-1",
+            "Obama admits US gun laws are his 'biggest frustration'",
+        ),
+        (
+            "markdownify",
+            "makronom-ressourcenschutzgesetz-ezb-programme",
+            "Warum es ein Ressourcenschutzgesetz braucht",
+        ),
+    ):
+        assert parse(scraped(scraper, page), format="text").title == title, page

@@ -214,6 +214,12 @@ def article_start(lines: Sequence[SourceLine]) -> int:
     marked_echo = _title_tag_echo(lines, MAX_BODY_SEARCH_LINES, marked_only=True)
     if marked_echo is not None:
         return marked_echo
+    # (Without a <title> line, the text's only "# " heading is the page's one <h1>.)
+    marked = [
+        i for i in range(min(len(lines), MAX_BODY_SEARCH_LINES)) if ATX_TITLE.match(lines[i].text)
+    ]
+    if len(marked) == 1:
+        return marked[0]
     # (The headline may stand past the head when hundreds of menu lines come first.)
     echo = _title_tag_echo(lines, max(head, body or 0))
     if echo is not None:
