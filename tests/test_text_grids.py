@@ -152,6 +152,19 @@ def test_inscriptis_grid_one_line_per_row() -> None:
     assert grid.row_lines == ((3, 3), (4, 4), (5, 5), (6, 6))
 
 
+def test_a_column_of_web_addresses_does_not_read_as_wrapped_cells() -> None:
+    # austintexas.gov via inscriptis: one row per line, the last column the provider's site
+    text = (
+        "  Training Provider   Services                                      Website\n"
+        "  Capital IDEA        Degrees in healthcare or information technology  https://www.capitalidea.org/\n"
+        "  Skillpoint Alliance Certifications in plumbing and HVAC            https://skillpointalliance.org/\n"
+        "  Latinitas           Digital literacy for adults                    https://latinitasonline.org/\n"
+    )
+    grid = only_grid(find_aligned_grids(lines_of(text)))
+    assert len(grid.rows) == 4
+    assert grid.rows[2][:2] == ("Skillpoint Alliance", "Certifications in plumbing and HVAC")
+
+
 W3M_ALIGNED = """
  Initiative                         Description                         State
 Tula          A chemicals and fertiliser cluster built around the

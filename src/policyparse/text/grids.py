@@ -527,7 +527,7 @@ def _continues(before: _Piece, after: _Piece, width: int) -> bool:
     if not before.text or not after.text or _ends_sentence(before.text):
         return False
     if after.text[0].islower():
-        return True
+        return not _is_address(after.text)
     cjk = _is_wide(after.text[0]) or _is_wide(before.text[-1])
     return cjk and not _would_fit(before, after, width, after.text[0])
 
@@ -566,7 +566,20 @@ def _header_line_count(table: _Table) -> int:
 
 
 def _lower_case_continuation(before: _Piece, after: _Piece) -> bool:
-    return bool(before.text and after.text[:1].islower()) and not _ends_sentence(before.text)
+    return (
+        bool(before.text and after.text[:1].islower())
+        and not _ends_sentence(before.text)
+        and not _is_address(after.text)
+    )
+
+
+# "https://www.capitalidea.org/", "info@example.org": a web or mail address starts in lower
+# case without continuing anything (a column of websites beside a programme table).
+_ADDRESS = re.compile(r"^(?:https?://|www\.|[\w.+-]+@[\w-]+\.)\S*$")
+
+
+def _is_address(text: str) -> bool:
+    return _ADDRESS.match(text) is not None
 
 
 def _is_wrapped(table: _Table, first: int) -> bool:
