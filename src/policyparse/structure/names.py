@@ -161,16 +161,25 @@ def is_value_box(descriptions: Sequence[str]) -> bool:
     True
     >>> is_value_box(["Builds new lines.", "Regulation", "Grants for rooftop solar panels"])
     False
+    >>> is_value_box(["dredging", "repaving", "signals"])
+    False
     """
     filled = [text.split("\n", 1)[0].strip() for text in descriptions if text.strip()]
     if len(filled) < MIN_VALUE_BOX_ITEMS:
         return False
-    values = sum(
-        1
-        for text in filled
-        if length_in_words(text) <= MAX_VALUE_WORDS and not ends_with_punctuation(text)
-    )
+    values = sum(1 for text in filled if _reads_as_value(text))
     return values * 3 >= len(filled) * 2
+
+
+def _reads_as_value(text: str) -> bool:
+    """A few words, no sentence, not opening in lower case: "Regulation", "10th
+    appearance", "2024/0258(COD)", "张国华". ("Ports: dredging" names an action: a short
+    description in lower case is one.)"""
+    return (
+        length_in_words(text) <= MAX_VALUE_WORDS
+        and not ends_with_punctuation(text)
+        and not text[:1].islower()
+    )
 
 
 def bare_name(text: str) -> Split | None:
