@@ -83,8 +83,11 @@ def cue_text(text: str) -> str:
     return " ".join(stripped.split())
 
 
-def split_text_furniture(lines: Sequence[SourceLine]) -> tuple[list[SourceLine], list[Skipped]]:
-    """The article's lines, and the chrome above and furniture below it as skipped text.
+def split_text_furniture(
+    lines: Sequence[SourceLine], *, markdown: bool = False
+) -> tuple[list[SourceLine], list[Skipped]]:
+    """The article's lines, and the chrome above and furniture below it as skipped text
+    (``markdown``: the lines are Markdown, so a "# " line is a level-1 heading).
 
     >>> lines = [SourceLine(n, t) for n, t in enumerate(["Skip to content", "Home", "News",
     ...     "Sport", "Rail Plan Unveiled for the North", "The ministry has set out a plan for "
@@ -98,7 +101,7 @@ def split_text_furniture(lines: Sequence[SourceLine]) -> tuple[list[SourceLine],
     if not filled:
         return list(lines), []
     blocks = [lines[index] for index in filled]  # blank lines neither start nor end a run
-    start = article_start(blocks)
+    start = article_start(blocks, markdown=markdown)
     end = article_end(blocks, start)
     first = filled[start] if start < len(filled) else len(lines)
     last = filled[end] if end < len(filled) else len(lines)
@@ -199,7 +202,7 @@ def _skip(line: SourceLine, reason: str) -> Skipped:
     return (line.text.strip(), reason, line.span().describe())
 
 
-def article_start(lines: Sequence[SourceLine]) -> int:
+def article_start(lines: Sequence[SourceLine], *, markdown: bool = False) -> int:
     """Where the article starts: a ``# `` heading above the prose; else the headline right
     above the byline or dateline under a masthead; else the first headline after the last
     piece of chrome; 0 when nothing says chrome stands above the prose."""
@@ -214,12 +217,13 @@ def article_start(lines: Sequence[SourceLine]) -> int:
     marked_echo = _title_tag_echo(lines, MAX_BODY_SEARCH_LINES, marked_only=True)
     if marked_echo is not None:
         return marked_echo
-    # (Without a <title> line, the text's only "# " heading is the page's one <h1>.)
-    marked = [
-        i for i in range(min(len(lines), MAX_BODY_SEARCH_LINES)) if ATX_TITLE.match(lines[i].text)
-    ]
-    if len(marked) == 1:
-        return marked[0]
+    # (Without a <title> line, a Markdown text's only "# " heading is the page's <h1>; in
+    # a plain dump a line starting "# " is only text.)
+    if markdown:
+        search = range(min(len(lines), MAX_BODY_SEARCH_LINES))
+        marked = [index for index in search if ATX_TITLE.match(lines[index].text)]
+        if len(marked) == 1:
+            return marked[0]
     # (The headline may stand past the head when hundreds of menu lines come first.)
     echo = _title_tag_echo(lines, max(head, body or 0))
     if echo is not None:

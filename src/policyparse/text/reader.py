@@ -80,7 +80,8 @@ def read_text_document(text: str) -> Reading:
         logical, skipped = _read_layout_text(lines, shape.wrap_width)
     else:
         logical = _read_plain_lines(text, lines)
-    article, furniture = split_text_furniture(wiki_section_headings(logical))
+    markdown = shape.dialect == "markdown"
+    article, furniture = split_text_furniture(wiki_section_headings(logical), markdown=markdown)
     return Reading(blocks=_read_blocks(article), skipped=skipped + furniture, dialect=shape.dialect)
 
 
