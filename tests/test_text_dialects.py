@@ -731,3 +731,25 @@ def test_the_only_level_one_heading_is_the_title_past_chrome_prose() -> None:
         ),
     ):
         assert parse(scraped(scraper, page), format="text").title == title, page
+
+
+@pytest.mark.parametrize(
+    "cue", ["あわせて読みたい", "関連キーワード", "最新記事一覧", "「国際」の最新記事一覧"]
+)
+def test_japanese_related_reading_lines_end_the_story(cue: str) -> None:
+    # yomiuri.co.jp and BUZZAP! print these above lists of other articles
+    text = (
+        "韓国が戒厳令を宣言\n\n尹大統領は３日夜、テレビ演説で非常戒厳を宣言した。国会は直ちに解除を求めた。\n\n"
+        f"{cue}\n\n北朝鮮が弾道ミサイルを発射\n\n小林製薬の大株主が提訴求める\n"
+    )
+    document = parse(text, format="text")
+    assert document.title == "韓国が戒厳令を宣言"
+    assert document.pillars == ()
+    assert "北朝鮮が弾道ミサイルを発射" not in document.lede
+
+
+def test_japanese_related_reading_lines_end_the_story_on_two_sites() -> None:
+    for page in ("yomiuri-korea-martial-law", "buzzap-keigen-zeiritsu-somusho"):
+        for scraper in ("w3m", "html2text"):
+            document = parse(scraped(scraper, page), format="text")
+            assert len(document.initiatives) <= 2, (scraper, page)  # were 11 to 22
