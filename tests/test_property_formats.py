@@ -4,6 +4,7 @@ same pillars and initiatives. Both front ends must feed the same block stream.""
 from __future__ import annotations
 
 import html
+from collections import Counter
 from dataclasses import dataclass
 
 from hypothesis import HealthCheck, assume, given, settings
@@ -141,6 +142,10 @@ def test_html_and_text_renderings_agree(doc_title: str, sections: list[Section])
     # A heading near the top that repeats the title is the headline printed again (the
     # title taken from <title> or a header, the story repeating it): not a section.
     assume(all(sec.heading.casefold() != doc_title.casefold() for sec in sections))
+    # A name leading items in three or more lists is a card's field label ("Cost:" under
+    # every programme), not a measure: a document's measures have names of their own.
+    names = Counter(name.casefold() for sec in sections for name in {n for n, _ in sec.items})
+    assume(all(count < 3 for count in names.values()))
     from_html = shape(as_html(doc_title, sections), "html")
     from_text = shape(as_text(doc_title, sections), "text")
     assert from_html == from_text
