@@ -42,7 +42,7 @@ GOLD = ROOT / "fixtures" / "gold"
 GOLD_SETS = {
     "dev": GOLD / "dev",
     "test": GOLD / "test",
-    # The web gold set (84 real full pages, 16 languages), split before any change.
+    # The web gold set (100 real full pages, 16 languages), split before any change.
     "web_dev": GOLD / "web" / "dev",
     "web_test": GOLD / "web" / "test",
 }
