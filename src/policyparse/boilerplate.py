@@ -284,6 +284,15 @@ def _is_meta_strip(text: str) -> bool:
     return any(META_LINE.match(part) or BYLINE.match(part) for part in parts)
 
 
+def _box_label(lowered: str, words: int) -> str:
+    """'byline' or 'contact details' for an author box's or a press-contact box's line."""
+    if AUTHOR_LINE.match(lowered):
+        return "byline"
+    if words <= MAX_CREDIT_WORDS and CONTACT_LINE.match(lowered):
+        return "contact details"
+    return ""
+
+
 def _line_reason(text: str) -> str:
     """Why one line of text (a paragraph, a heading, a list item) is furniture, or ''."""
     if not text.strip():
@@ -302,10 +311,8 @@ def _line_reason(text: str) -> str:
         return "breadcrumb"
     if BYLINE.match(text) or (len(text) <= MAX_CJK_BYLINE_CHARS and CJK_BYLINE.search(text)):
         return "byline"
-    if words <= MAX_NOTE_WORDS and AUTHOR_LINE.match(text.lower()):
-        return "byline"
-    if words <= MAX_CREDIT_WORDS and CONTACT_LINE.match(text.lower()):
-        return "contact details"
+    if words <= MAX_NOTE_WORDS and (box := _box_label(text.lower(), words)):
+        return box
     if words <= MAX_CREDIT_WORDS and CREDIT_LINE.match(text):
         return "picture credit"
     if _is_caption(text):

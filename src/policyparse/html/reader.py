@@ -32,6 +32,7 @@ from .text import (
     is_marker,
     join_path,
     next_bold_sibling,
+    same_node,
     text_node_value,
 )
 
@@ -397,7 +398,7 @@ class _Reader:
         return frame
 
     def _leave(self, frame: _Frame) -> None:
-        if frame.node is not None and _same_node(frame.node, self.run_bold):
+        if frame.node is not None and same_node(frame.node, self.run_bold):
             self.run_bold = next_bold_sibling(frame.node, self.run)
             if self.run_bold is None:
                 self.run.lead = self.run.text().strip()
@@ -441,11 +442,6 @@ class _Reader:
 
     def _emit(self, blocks: list[Block]) -> None:
         self.blocks.extend(blocks)
-
-
-def _same_node(node: LexborNode, other: LexborNode | None) -> bool:
-    # selectolax makes a new wrapper object at each access: compare the nodes themselves.
-    return other is not None and node.mem_id == other.mem_id
 
 
 def _link_chars(node: LexborNode) -> int:

@@ -122,7 +122,7 @@ def subtree_text(
         node, is_exit, links = stack.pop()
         tag = node.tag or ""
         if is_exit:
-            if bold_open is not None and node.mem_id == bold_open.mem_id:
+            if same_node(node, bold_open):
                 bold_open = next_bold_sibling(node, run)
                 if bold_open is None:
                     _close_lead(run)
@@ -153,6 +153,11 @@ def subtree_text(
         stack.append((node, True, links))
         _push_children(stack, node, links + (tag == "a"))
     return run, stopped
+
+
+def same_node(node: LexborNode, other: LexborNode | None) -> bool:
+    """selectolax makes a new wrapper object at each access: compare the nodes themselves."""
+    return other is not None and node.mem_id == other.mem_id
 
 
 def _close_lead(run: TextRun) -> None:

@@ -17,7 +17,7 @@ from ..models import Dropped, Pillar
 from ..repairs.split_separator_pipes import slash_pipes
 from .caps import cap_field, capped_pillar
 from .draft import PillarDraft
-from .lists import add_list, field_labels
+from .lists import add_list, field_labels, read_list
 from .names import Split, split_name
 from .numbered import numbered_headings
 from .tables import add_table
@@ -52,7 +52,10 @@ def build_structure(
     body, dropped = drop_kickers(choice.body, choice.title_at)
     lede = PillarDraft(title="")
     pillars: list[PillarDraft] = []
-    labels = field_labels(block for block in body if isinstance(block, ListBlock))
+    lists = {
+        index: read_list(block) for index, block in enumerate(body) if isinstance(block, ListBlock)
+    }
+    labels = field_labels(lists.values())
     for index, block in enumerate(body):
         if isinstance(block, Heading):
             pillars.append(PillarDraft(title=slash_pipes(block.text)))
@@ -61,7 +64,7 @@ def build_structure(
         if isinstance(block, Paragraph):
             target.lines.append(block.text)
         elif isinstance(block, ListBlock):
-            add_list(target, block, index, labels)
+            add_list(target, block, index, labels, lists[index])
         else:
             dropped.extend(add_table(target, block, index))
         if target is lede and lede.initiatives:

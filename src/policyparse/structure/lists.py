@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..blocks import ListBlock, ListItem, iter_items
 from ..cues import entries
@@ -17,11 +18,31 @@ CITATION_MARK = re.compile("|".join(entries("citation_marks")))
 MIN_CITATIONS = 2
 
 
-def add_list(
-    target: PillarDraft, block: ListBlock, index: int, field_labels: frozenset[str] = frozenset()
-) -> None:
+@dataclass(frozen=True)
+class ListReading:
+    """A list's items (empty wrappers unwrapped) and each item's split read on its own.
+    Read once per list: the document-wide field labels and the list's own initiatives
+    both start from it."""
+
+    items: list[ListItem]
+    splits: list[Split | None]
+
+
+def read_list(block: ListBlock) -> ListReading:
     items = _without_empty_wrappers(block.items)
-    splits = [None] * len(items) if is_reference_list(items) else _named(items)
+    return ListReading(items, [split_name(item.text, item.lead) for item in items])
+
+
+def add_list(
+    target: PillarDraft,
+    block: ListBlock,
+    index: int,
+    field_labels: frozenset[str] = frozenset(),
+    reading: ListReading | None = None,
+) -> None:
+    reading = reading or read_list(block)
+    items = reading.items
+    splits = [None] * len(items) if is_reference_list(items) else _named(reading)
     splits = [None if found and _key(found.name) in field_labels else found for found in splits]
     if is_value_box([found.description for found in splits if found]):
         splits = [None] * len(items)
@@ -39,9 +60,9 @@ def add_list(
         )
 
 
-def _named(items: list[ListItem]) -> list[Split | None]:
+def _named(reading: ListReading) -> list[Split | None]:
     """Each item's name and description, or None for a plain sentence."""
-    splits = [split_name(item.text, item.lead) for item in items]
+    items, splits = reading.items, reading.splits
     # "The Agency (EA) publishes…" is a sentence; it names a programme only when its
     # list holds two or more items of that shape (a list of funds, not a list of facts).
     if sum(1 for found in splits if found and found.by == "acronym") < MIN_ACRONYM_ITEMS:
@@ -62,16 +83,11 @@ def _named(items: list[ListItem]) -> list[Split | None]:
 MIN_FIELD_LABEL_LISTS = 3
 
 
-def field_labels(lists: Iterable[ListBlock]) -> frozenset[str]:
+def field_labels(readings: Iterable[ListReading]) -> frozenset[str]:
     """Item names that recur across lists: the fields of a template, not measures."""
     counts: Counter[str] = Counter()
-    for block in lists:
-        names = {
-            _key(found.name)
-            for item in _without_empty_wrappers(block.items)
-            if (found := split_name(item.text, item.lead))
-        }
-        counts.update(names)
+    for reading in readings:
+        counts.update({_key(found.name) for found in reading.splits if found})
     return frozenset(name for name, count in counts.items() if count >= MIN_FIELD_LABEL_LISTS)
 
 
