@@ -323,6 +323,62 @@ def test_lost_bullets_are_read_back_from_two_scrapers_dumps() -> None:
         assert {"Wind Farms", "Rooftop Solar"} <= set(names), scraper
 
 
+# --- texts that set their blocks apart with blank lines ------------------------------
+
+
+def test_a_heading_shaped_line_packed_between_other_lines_is_not_a_heading() -> None:
+    """html-text, w3m and lynx print a blank line around headings but none inside a menu or
+    between a flattened table's rows; a heading may still touch a finished paragraph."""
+    text = (
+        "Rail Plan 2030 – Ministry of Transport\n\nSkip to content\n\n"
+        "Home\nPolicy Areas\nNews and Events\n\nRail Plan 2030\n\n"
+        "The government published its rail plan on Monday, with three new lines.\n\n"
+        "New Lines\n\nThe plan adds three lines to the network by the end of the decade.\n\n"
+        "Programme Description Budget\nNorth Link Extends the line to the port 40\n"
+        "South Link Doubles the track south of the capital 25\n\n"
+        "Funding\nThe money comes from the national budget and from loans.\n\n"
+        "The ministry will report every year on progress.\nNext Steps\n\nIt opens in spring.\n"
+    )
+    document = parse(text)
+    assert [pillar.title for pillar in document.pillars] == ["New Lines", "Funding", "Next Steps"]
+    assert "Programme Description Budget" in document.pillars[0].description
+
+
+def test_a_text_without_blank_lines_between_blocks_keeps_its_packed_headings() -> None:
+    """trafilatura's txt prints one block per line and no blank lines at all."""
+    text = "Rail Plan 2030\nThe plan was published.\nNew Lines\nThe plan adds three lines.\n"
+    assert [pillar.title for pillar in parse(text).pillars] == ["New Lines"]
+
+
+@pytest.mark.parametrize(
+    ("scraper", "page", "not_headings"),
+    [
+        ("html-text", "html_nigeria_power_sector", {"Programme Description Budget"}),
+        ("lynx", "html5_thailand_ignite_thailand", {"Hub Objective Lead Agency"}),
+        ("w3m", "html6_uzbekistan_renewable_energy", {"Project Scale Description Timeline"}),
+        ("w3m", "fox13now-new-laws-2014", {"Prev Next", "By: CNN Wire"}),
+        ("lynx", "readability-lemonde-1", {"Abonnez-vous à partir de 1 €", "Déjà abonné au"}),
+    ],
+)
+def test_menu_entries_and_table_headers_of_real_texts_are_not_pillars(
+    scraper: str, page: str, not_headings: set[str]
+) -> None:
+    titles = {pillar.title for pillar in parse(SCRAPED / scraper / f"{page}.txt").pillars}
+    assert not titles & not_headings, titles & not_headings
+
+
+def test_measures_under_a_packed_label_stay_with_the_story_on_four_scrapers() -> None:
+    """The European Parliament page prints its committee label "TRAN" between other labels
+    above the story: not a heading, so the measures stay in the story's first section; its
+    set-apart headings ("Background") still are headings, on each scraper's layout."""
+    for scraper in ("html-text", "inscriptis", "w3m", "lynx"):
+        document = parse(SCRAPED / scraper / "europarl-eu-uk-contingency-measures.txt")
+        titles = [pillar.title for pillar in document.pillars]
+        assert "TRAN" not in titles and "Background" in titles, (scraper, titles)
+        first = {item.name for item in document.pillars[0].initiatives}
+        assert {"Basic air connectivity", "Basic road connectivity"} <= first, scraper
+
+
 def test_c1_controls_in_text_are_the_windows_1252_characters_they_stand_for() -> None:
     for scraper in ("newspaper4k", "html-text"):
         document = parse(SCRAPED / scraper / "html2_morocco_solar_plan.txt")

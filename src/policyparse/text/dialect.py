@@ -40,6 +40,12 @@ MIN_MARKDOWN_LINES = 2
 # per block (the bundled sample's genre with a "**Name**" here and there) reads as plain,
 # whose line grammar knows those signs too.
 MIN_BLANK_SHARE = 0.1
+# html-text, w3m, lynx and inscriptis print a blank line around every heading and
+# paragraph but none between the lines of a menu, a list that lost its markers or a table
+# row flattened to one line. One blank line for every five filled lines tells such a text
+# (measured on the dev texts: below it, inscriptis texts often print headings without one);
+# get_text dumps are left out, their blank lines come from nesting, not from blocks.
+MIN_BLANK_LINES_PER_BLOCK = 0.2
 BOX_DRAWING = re.compile(r"[│┃├┼┤┌┬┐└┴┘─━]")
 # Terminal widths a layout renderer wraps at (w3m and lynx default to 80 columns; lynx
 # leaves a margin, so its longest lines are near 74).
@@ -69,10 +75,13 @@ WIDE_CANDIDATE = re.compile("[\u1100-\U0010ffff]")
 
 @dataclass(frozen=True)
 class TextShape:
-    """What the dialect was decided on; the layout reader uses ``wrap_width`` too."""
+    """What the dialect was decided on; the layout reader uses ``wrap_width`` too, and
+    ``sets_blocks_apart`` says the text puts a blank line around each block (then a
+    heading stands between blank lines)."""
 
     dialect: Dialect
     wrap_width: int = 0
+    sets_blocks_apart: bool = False
 
 
 def display_width(text: str) -> int:
@@ -102,14 +111,16 @@ def detect_dialect(lines: Sequence[SourceLine]) -> TextShape:
     blank_share = 1 - len(filled) / len(lines)
     if blank_share >= MIN_BLANK_SHARE and _is_markdown(filled):
         return TextShape("markdown")
+    plain_dump = is_plain_dump(lines)
+    apart = not plain_dump and len(lines) - len(filled) >= MIN_BLANK_LINES_PER_BLOCK * len(filled)
     wrapping = _measure_wrapping(filled)
     wrapped = wrapping is not None and (
-        _is_wrapped(wrapping) or (not is_plain_dump(lines) and _is_wrapped_whole_page(wrapping))
+        _is_wrapped(wrapping) or (not plain_dump and _is_wrapped_whole_page(wrapping))
     )
     width = wrapping.width if wrapping is not None and wrapped else 0
     if width or _is_layout(filled):
-        return TextShape("layout", width)
-    return TextShape("plain")
+        return TextShape("layout", width, sets_blocks_apart=apart)
+    return TextShape("plain", sets_blocks_apart=apart)
 
 
 def _is_markdown(filled: list[str]) -> bool:

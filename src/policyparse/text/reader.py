@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..blocks import (
     Block,
@@ -82,7 +83,84 @@ def read_text_document(text: str) -> Reading:
         logical = _read_plain_lines(text, lines)
     markdown = shape.dialect == "markdown"
     article, furniture = split_text_furniture(wiki_section_headings(logical), markdown=markdown)
-    return Reading(blocks=_read_blocks(article), skipped=skipped + furniture, dialect=shape.dialect)
+    blank = BlankLines.of(lines) if shape.sets_blocks_apart else None
+    blocks = _read_blocks(article, blank)
+    return Reading(blocks=blocks, skipped=skipped + furniture, dialect=shape.dialect)
+
+
+@dataclass(frozen=True)
+class BlankLines:
+    """Where a text that sets its blocks apart has its blank lines (source line numbers)."""
+
+    numbers: frozenset[int]
+    count: int
+
+    @classmethod
+    def of(cls, lines: Sequence[SourceLine]) -> BlankLines:
+        return cls(frozenset(line.number for line in lines if not line.text.strip()), len(lines))
+
+    def before(self, line: SourceLine) -> bool:
+        """Is the source line above ``line`` blank (or the text's start)?"""
+        return line.number - 1 < 1 or line.number - 1 in self.numbers
+
+    def after(self, line: SourceLine) -> bool:
+        """Is the source line below ``line`` blank (or the text's end)?"""
+        return line.last_number + 1 > self.count or line.last_number + 1 in self.numbers
+
+
+def _stands_apart(lines: list[SourceLine], index: int, blank: BlankLines) -> bool:
+    """Is the line at ``index`` set apart as a heading is: each side a blank line, a
+    table, a list, or a paragraph that ends its sentence? inscriptis prints a heading's
+    paragraph right under it and lynx a heading right under the paragraph before, but no
+    scraper packs a heading between menu entries or the rows of a flattened table.
+
+    >>> text = "Home\\nPlans\\nNews\\n\\nPlans\\nIt will grow."
+    >>> lines = source_lines(text)
+    >>> [_stands_apart(lines, i, BlankLines.of(lines)) for i in (1, 4)]
+    [False, True]
+    """
+    line = lines[index]
+    neighbours = []
+    if not blank.before(line):
+        neighbours.append(_nearest_filled(lines, index, -1))
+    if not blank.after(line):
+        neighbours.append(_nearest_filled(lines, index, 1))
+    return all(_ends_a_block(lines, neighbour) for neighbour in neighbours)
+
+
+def _nearest_filled(lines: list[SourceLine], index: int, step: int) -> int | None:
+    index += step
+    while 0 <= index < len(lines):
+        if lines[index].text.strip():
+            return index
+        index += step
+    return None
+
+
+# Closing quotes a paragraph may end on after its full stop, German and French included.
+CLOSING_QUOTES = "\"'”’“»«›)]"
+
+
+def _ends_a_block(lines: list[SourceLine], index: int | None) -> bool:
+    """Nothing, a table, a list item, or a paragraph that ends its sentence."""
+    if index is None:
+        return True
+    line = lines[index]
+    return (
+        isinstance(line, GridLine)
+        or ends_with_punctuation(line.text.rstrip().rstrip(CLOSING_QUOTES))
+        or BULLET.match(line.text) is not None
+        or BOLD_ITEM_LINE.match(line.text) is not None
+        or _in_pipe_table(lines, index)
+    )
+
+
+def _in_pipe_table(lines: list[SourceLine], index: int) -> bool:
+    """A pipe row next to another pipe row or a separator ("Home | News" alone is a menu)."""
+    if not _is_pipe_row(lines[index].text):
+        return False
+    around = (lines[i].text for i in (index - 1, index + 1) if 0 <= i < len(lines))
+    return any(_is_pipe_row(text) or SEPARATOR_ROW.match(text) for text in around)
 
 
 # U+0080–U+009F in a text are windows-1252 characters a tool decoded as Latin-1 (a
@@ -131,7 +209,9 @@ def _read_plain_lines(text: str, lines: list[SourceLine]) -> list[SourceLine]:
     return with_grids(joined, grids, lambda segment: _join_wrapped_lines(list(segment)))
 
 
-def _read_blocks(lines: list[SourceLine]) -> list[Block]:
+def _read_blocks(lines: list[SourceLine], blank: BlankLines | None = None) -> list[Block]:
+    """The blocks of the logical lines; with ``blank``, a heading-shaped line packed
+    between other lines (a menu entry, a flattened table row) stays a paragraph."""
     blocks: list[Block] = []
     index = 0
     while index < len(lines):
@@ -157,7 +237,9 @@ def _read_blocks(lines: list[SourceLine]) -> list[Block]:
             blocks.append(Paragraph(text=line.text.strip(), span=line.span()))
             index += 1
         else:
-            blocks.append(_read_line(line, is_first=not blocks or _follows_kicker(blocks)))
+            is_first = not blocks or _follows_kicker(blocks)
+            apart = blank is None or _stands_apart(lines, index, blank)
+            blocks.append(_read_line(line, is_first=is_first, stands_apart=apart))
             index += 1
     return blocks
 
@@ -273,7 +355,7 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip("\"'”’)»").endswith(SENTENCE_STOP)
 
 
-def _read_line(line: SourceLine, *, is_first: bool) -> Block:
+def _read_line(line: SourceLine, *, is_first: bool, stands_apart: bool = True) -> Block:
     text = line.text.strip()
     span = line.span()
     marked = MARKDOWN_HEADING.match(text) or BOLD_LINE.match(text)
@@ -284,7 +366,7 @@ def _read_line(line: SourceLine, *, is_first: bool) -> Block:
         )
     if is_first and len(words_of(text)) <= MAX_TITLE_WORDS and not _ends_sentence(text):
         return Heading(text=text, level=1, span=span)
-    if reads_as_heading(text):
+    if stands_apart and reads_as_heading(text):
         return Heading(text=text, level=2, span=span)
     return Paragraph(text=text, span=span)
 
