@@ -379,6 +379,39 @@ def test_measures_under_a_packed_label_stay_with_the_story_on_four_scrapers() ->
         assert {"Basic air connectivity", "Basic road connectivity"} <= first, scraper
 
 
+def test_bold_leads_closed_by_a_full_stop_are_names_once_the_bold_is_lost() -> None:
+    """ "<li><b>Water Connections Fund.</b> Uisce Éireann will…": html-text prints the items
+    as bare lines, lynx as a numbered list, w3m the NYT's bold-lead paragraphs as paragraphs."""
+    housing = {
+        "Land Development Agency expansion",
+        "Croí Cónaithe Towns Fund",
+        "Water Connections Fund",
+    }
+    for scraper in ("html-text", "lynx", "inscriptis", "trafilatura-txt"):
+        document = parse(SCRAPED / scraper / "html2_ireland_housing_plan.txt")
+        named = {item.name: item.description for item in document.initiatives}
+        assert housing <= set(named), scraper
+        assert named["Water Connections Fund"].startswith("Uisce Éireann will ring-fence"), scraper
+    twitter = parse(SCRAPED / "w3m" / "nytimes-twitter-private-company-musk.txt")
+    names = {item.name for item in twitter.initiatives}
+    assert {"Going private", "Layoffs", "Content moderation"} <= names
+
+
+def test_short_sentences_closed_by_a_full_stop_stay_sentences() -> None:
+    tips = (
+        "Filing Help\n\nHere are some tips.\n\n"
+        "Check the preparer's history. Ask the local bureau about the preparer and the fees.\n"
+        "Ask about service fees. And be wary of preparers who boast about bigger refunds.\n"
+        "Keep your documents. Preparers cannot keep the originals of your W-2 forms.\n"
+    )
+    assert parse(tips).initiatives == ()
+    two = "Budget\n\nIt passed. The vote was close and the opposition walked out.\n\n" * 2
+    assert parse(two).initiatives == ()
+    html = "<h1>Plan</h1><ul><li>Apply online. You will need a passport and a photo.</li>"
+    html += "<li>Wait for a letter. It takes about three weeks to arrive.</li></ul>"
+    assert parse(html).initiatives == ()
+
+
 def test_c1_controls_in_text_are_the_windows_1252_characters_they_stand_for() -> None:
     for scraper in ("newspaper4k", "html-text"):
         document = parse(SCRAPED / scraper / "html2_morocco_solar_plan.txt")

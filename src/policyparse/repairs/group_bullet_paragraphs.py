@@ -13,12 +13,16 @@ import re
 from collections import Counter
 
 from ..blocks import Block, ListBlock, ListItem, Paragraph, Span
+from ..structure.names import period_split
 from ..textutil import comparable_text, length_in_words
 from .log import RepairLog
 
 BULLET_MARK = re.compile(r"^\s*(?:[-*•·▪◦●■►▸‣–—※○□▲]|\d{1,3}[.)])\s+(?=\S)")
 # One bullet paragraph alone is a paragraph that happens to start with a dash.
 MIN_RUN = 2
+# "Layoffs. Just over a week…" paragraphs (bold leads a text dump lost): two paragraphs
+# in a row may each open with a short sentence; three in a row that all do are a list.
+MIN_PERIOD_RUN = 3
 # A bold lead this long is emphasis in a sentence, not a name.
 MAX_LEAD_WORDS = 12
 # "Connecticut: While no national law…": a short capitalised name, a colon, a sentence.
@@ -54,7 +58,7 @@ def group_bullet_paragraphs(blocks: list[Block], log: RepairLog) -> list[Block]:
         if isinstance(block, Paragraph) and _is_flattened_detail(block, run, following):
             details.setdefault(id(run[-1]), []).append(block)
             continue
-        is_list = len(run) >= MIN_RUN
+        is_list = len(run) >= _min_run(run)
         if is_list:
             speakers = _repeated_names(blocks) if speakers is None else speakers
             is_list = not any(_lead_key(paragraph) in speakers for paragraph in run)
@@ -65,6 +69,10 @@ def group_bullet_paragraphs(blocks: list[Block], log: RepairLog) -> list[Block]:
         elif block is not None:
             result.append(block)
     return result
+
+
+def _min_run(run: list[Paragraph]) -> int:
+    return MIN_PERIOD_RUN if run and _item_kind(run[0]) == "period" else MIN_RUN
 
 
 # A sub-bullet flattened into a paragraph is short; a longer paragraph is prose.
@@ -145,7 +153,8 @@ def _lead_name(paragraph: Paragraph) -> str:
 
 
 def _item_kind(paragraph: Paragraph) -> str:
-    """'bullet' or 'bold' for a paragraph that reads as a list item, else ''."""
+    """'bullet', 'bold', 'named' or 'period' for a paragraph that reads as a list item,
+    else ''."""
     if BULLET_MARK.match(paragraph.text):
         return "bullet"
     lead = paragraph.lead
@@ -155,6 +164,8 @@ def _item_kind(paragraph: Paragraph) -> str:
         return "named"
     if _is_from_text(paragraph) and _is_named(paragraph.text, DASH_NAMED):
         return "named"
+    if _is_from_text(paragraph) and period_split(paragraph.text):
+        return "period"
     return ""
 
 

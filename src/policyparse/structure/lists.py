@@ -12,7 +12,14 @@ from ..cues import entries
 from ..models import Initiative, Origin
 from ..textutil import comparable_text
 from .draft import PillarDraft
-from .names import MIN_ACRONYM_ITEMS, Split, bare_name, is_value_box, split_name
+from .names import (
+    MIN_ACRONYM_ITEMS,
+    Split,
+    bare_name,
+    is_value_box,
+    period_split,
+    split_name,
+)
 
 CITATION_MARK = re.compile("|".join(entries("citation_marks")))
 MIN_CITATIONS = 2
@@ -70,12 +77,29 @@ def _named(reading: ListReading) -> list[Split | None]:
     # In a list of named measures, an item named in sentence case ("High quality jobs in
     # the longer term – we recognise…") is one too, and a bare name ("Digital ID") is a
     # measure not yet described.
+    if not any(splits) and _lost_its_bold(items):
+        splits = [period_split(item.text) for item in items]
     if sum(1 for found in splits if found) * 2 >= len(splits):
         splits = [
             found or split_name(item.text, item.lead, in_named_list=True) or bare_name(item.text)
             for item, found in zip(items, splits, strict=True)
         ]
     return splits
+
+
+MIN_PERIOD_ITEMS = 2
+
+
+def _lost_its_bold(items: list[ListItem]) -> bool:
+    """'Layoffs. Just over a week…' / 'Content moderation. Shortly after…': every item of a
+    list read from scraped text opens with a short name and a full stop — a list of
+    bold-lead items whose bold the scraper dropped. (In HTML the bold is still there, and
+    a list of short imperative sentences must not become names.)"""
+    return (
+        len(items) >= MIN_PERIOD_ITEMS
+        and all(item.span.path is None and not item.lead for item in items)
+        and all(period_split(item.text) for item in items)
+    )
 
 
 # A name heading items in this many different lists labels a field of a repeated card

@@ -182,6 +182,44 @@ def _reads_as_value(text: str) -> bool:
     )
 
 
+# "Layoffs. Just over a week after…": a short name closed by a full stop, then sentences.
+# A list of bold-lead items reads so once a text dump has lost the bold; a single such
+# item is a short sentence, so only whole lists of them are named (see lists._named).
+# (No comma in the name: "Hello Yok, that's correct." opens a comment, not a measure.)
+PERIOD_NAME = re.compile(
+    r"^(?P<name>[^\W\d_][^.!?:;,。，]{0,60}?)\.\s+(?P<rest>[^\W_].*)$", re.DOTALL
+)
+MAX_PERIOD_NAME_WORDS = 5
+MIN_PERIOD_REST_WORDS = 6
+# "Mr. Musk said…", "St. Louis…", "U.S. forces…": a full stop after a short capitalised
+# word or an initial ends an abbreviation, not a name.
+ABBREVIATION_END = re.compile(r"(?:^|\s|\.)[A-Z][a-z]?$")
+
+
+def period_split(text: str) -> Split | None:
+    """'Going private. As part of the deal, the company…' → name and description.
+
+    >>> period_split("Croí Cónaithe Towns Fund. Grants of up to €70,000 for vacant homes.")
+    Split(name='Croí Cónaithe Towns Fund', description='Grants of up to €70,000 for vacant homes.')
+    >>> period_split("Mr. Musk said the company would form a council.") is None
+    True
+    """
+    match = PERIOD_NAME.match(text.strip())
+    if match is None:
+        return None
+    name, rest = match.group("name").strip(), match.group("rest").strip()
+    if not name[:1].isupper() or ABBREVIATION_END.search(name):
+        return None
+    words = words_of(name)
+    if not 1 <= len(words) <= MAX_PERIOD_NAME_WORDS or not _is_named_item(name, rest):
+        return None
+    if any(word.lower() in MINOR_WORDS for word in words):
+        return None  # "Check the preparer's history.", "A swift overhaul.": a clause, no label
+    if rest[:1].islower() or length_in_words(rest) < MIN_PERIOD_REST_WORDS:
+        return None
+    return Split(name, rest, by="period")
+
+
 def bare_name(text: str) -> Split | None:
     if _reads_as_name(text) and is_capitalised(text):
         return Split(text, "")
