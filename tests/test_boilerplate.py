@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from policyparse import parse
 from policyparse.blocks import Heading, ListBlock, ListItem, Paragraph
 from policyparse.boilerplate import remove_boilerplate
@@ -242,3 +244,17 @@ def test_teaser_cards_with_a_date_and_a_byline_under_each_are_a_run() -> None:
     blocks += [*card("Student Wins Assistantship"), *card("Workshop Brings Research and Fun")]
     cleaned = remove_boilerplate(blocks)  # type: ignore[arg-type]
     assert [b.text for b in cleaned.blocks] == ["Programme", PROSE]
+
+
+def test_italian_attachment_and_resource_boxes_end_the_article_on_two_sites() -> None:
+    """innovazione.gov.it closes a story with "Allegati" (its PDF), cloud.italia.it a page
+    with "Risorse utili" (links to documents): neither is a section of the article."""
+    pages = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+    for page, last_section in (
+        ("innovazione-butti-audizione-pnrr", "Investimenti per le imprese innovative"),
+        ("cloud-italia-strategia-cloud-pa", "Il ruolo del Piano Nazionale di Ripresa e Resilienza"),
+    ):
+        document = parse(pages / f"{page}.html")
+        titles = [pillar.title for pillar in document.pillars]
+        assert not {"Allegati", "Risorse utili", "documenti"} & set(titles), page
+        assert titles[-1].startswith(last_section[:40]), (page, titles[-1])
