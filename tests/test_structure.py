@@ -422,3 +422,33 @@ def test_lists_and_tables_of_short_values_are_fact_boxes_not_measures() -> None:
 
 def document_initiatives(document: object) -> list[str]:
     return [i.name for i in document.initiatives]  # type: ignore[attr-defined]
+
+
+def test_lists_of_bold_names_followed_by_a_comma_clause_are_named_on_two_sites() -> None:
+    """innovazione.gov.it and cloud.italia.it write '<li><strong>App IO</strong>, scaricata
+    da…</li>': the name in bold, then a comma and what it is or does."""
+    pages = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+    expected = {
+        "innovazione-butti-audizione-pnrr": {
+            "App IO",
+            "PagoPA",
+            "Piattaforma Digitale Nazionale Dati",
+        },
+        "cloud-italia-strategia-cloud-pa": {"la qualificazione dei servizi cloud"},
+    }
+    for page, names in expected.items():
+        document = parse(pages / f"{page}.html")
+        found = {item.name: item.description for item in document.initiatives}
+        assert names <= set(found), page
+        assert all(not found[name].startswith(",") for name in names), page
+
+
+def test_a_bold_name_with_a_comma_and_a_role_is_an_apposition_not_a_measure() -> None:
+    people = (
+        "<h1>Summit</h1><h2>Speakers</h2><ul>"
+        "<li><strong>David Beasley</strong>, Executive Director of the WFP</li>"
+        "<li><strong>Svenja Schulze</strong>, Federal Development Minister</li></ul>"
+        "<h2>Funds</h2><ul><li><strong>Rail Fund</strong>, which will pay for new lines"
+        " across the north by 2030.</li></ul>"
+    )
+    assert parse(people).initiatives == ()

@@ -72,8 +72,10 @@ def _named(reading: ListReading) -> list[Split | None]:
     items, splits = reading.items, reading.splits
     # "The Agency (EA) publishes…" is a sentence; it names a programme only when its
     # list holds two or more items of that shape (a list of funds, not a list of facts).
-    if sum(1 for found in splits if found and found.by == "acronym") < MIN_ACRONYM_ITEMS:
-        splits = [None if found and found.by == "acronym" else found for found in splits]
+    # Likewise "<b>App IO</b>, scaricata…" (an apposition when alone).
+    for weak in ("acronym", "comma"):
+        if sum(1 for found in splits if found and found.by == weak) < MIN_ACRONYM_ITEMS:
+            splits = [None if found and found.by == weak else found for found in splits]
     # In a list of named measures, an item named in sentence case ("High quality jobs in
     # the longer term – we recognise…") is one too, and a bare name ("Digital ID") is a
     # measure not yet described.
