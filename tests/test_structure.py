@@ -452,3 +452,18 @@ def test_a_bold_name_with_a_comma_and_a_role_is_an_apposition_not_a_measure() ->
         " across the north by 2030.</li></ul>"
     )
     assert parse(people).initiatives == ()
+
+
+def test_a_timeline_of_years_is_not_a_list_of_measures() -> None:
+    """Dates are never a measure's name; a bare year or span of years is a date too."""
+    timeline = (
+        "<h1>Our story</h1><h2>Milestones</h2><ul>"
+        "<li><strong>2015:</strong> We launched ThriveNYC, a turning point for mental health.</li>"
+        "<li><strong>2021–22:</strong> We expanded screening to every public school.</li></ul>"
+    )
+    assert parse(timeline).initiatives == ()
+    pages = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+    names = [
+        item.name for item in parse(pages / "nyc-mental-health-for-all-about.html").initiatives
+    ]
+    assert names and not any(name[:2] in ("19", "20") and name[:4].isdigit() for name in names)

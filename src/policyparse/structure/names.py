@@ -132,8 +132,8 @@ def _is_named_item(name: str, description: str) -> bool:
         return False
     if description.rstrip().endswith(("?", "？")) or reads_as_date(description):
         return False
-    if reads_as_date(name):
-        return False  # "1 de mayo: Día del Trabajo" is a calendar entry
+    if reads_as_date(name) or BARE_YEAR.match(name):
+        return False  # "1 de mayo: Día del Trabajo", "2015: We launched…": a calendar entry
     words = [word.lower() for word in words_of(name)]
     if len(words) == 1 and words[0] in DISCOURSE_MARKERS:
         return False
@@ -141,6 +141,9 @@ def _is_named_item(name: str, description: str) -> bool:
         return False  # "E-mail: press@…", "Source: Labour Force Survey"
     return any(word not in MINOR_WORDS for word in words)
 
+
+# A year or a span of years alone ("2015", "2021–22") dates a timeline's entry.
+BARE_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:\s*[-–—/]\s*(?:(?:1[89]|20)?\d\d))?$")
 
 # Words that order an argument, not name a measure: "Erstens: Wir dürfen …".
 DISCOURSE_MARKERS = frozenset(entries("discourse_markers"))
