@@ -359,3 +359,36 @@ def test_an_h1_linking_to_the_home_page_is_the_site_name_not_the_headline() -> N
 )
 def test_real_site_name_h1s_are_not_titles(source: str, title: str) -> None:
     assert parse_file(Path(__file__).resolve().parents[1] / source).title == title
+
+
+def test_an_accordions_button_labels_the_section_it_folds_away() -> None:
+    """Bootstrap writes '<p class="accordion-header" id="header-7"><button
+    aria-controls="collapse-7" aria-expanded="false">Label</button></p><div
+    id="collapse-7">…'; a React kit puts an <h3> inside the button. Both are headings; a
+    menu toggle whose panel is elsewhere stays a control."""
+    page = (
+        "<main><h1>What we do</h1><p>The department runs two programmes.</p>"
+        '<div class="accordion"><p class="accordion-header" id="header-7">'
+        '<button aria-controls="collapse-7" aria-expanded="false" type="button">'
+        "<span>Two lines of intervention</span></button></p>"
+        '<div id="collapse-7" class="collapse"><p>The first line funds schools.</p></div>'
+        '<div><button aria-controls="faq-1" aria-expanded="false"><h3>Is it free?</h3>'
+        '</button><div id="faq-1"><p>Yes, the courses are free for everyone.</p></div></div>'
+        '</div><button aria-controls="site-menu" aria-expanded="false">Menu</button>'
+        "<p>More text follows here.</p></main>"
+    )
+    titles = [pillar.title for pillar in parse(page).pillars]
+    assert titles == ["Two lines of intervention", "Is it free?"]
+
+
+def test_accordion_labels_of_real_pages_are_sections_on_two_sites() -> None:
+    pages = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+    for page, label in (
+        ("innovazione-what-we-do-en", "Two lines of intervention"),
+        (
+            "business-com-business-certifications",
+            "Are there free business certifications available online?",
+        ),
+    ):
+        titles = [pillar.title for pillar in parse(pages / f"{page}.html").pillars]
+        assert label in titles, page

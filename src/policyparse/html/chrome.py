@@ -40,6 +40,13 @@ CONTENT_TOKEN = re.compile(
 )
 # Page headers hold the logo and menus; an article's own header holds its <h1>, and stays.
 PAGE_HEADER_NAME = re.compile(r"(?:^|[-_\s])(?:header|masthead|site-header)(?=$|[-_\s\d])")
+# The header of a component inside the page — an accordion's or a card's label row — is
+# not the page's header: "accordion-header" holds a section's title (whatever its id says:
+# "header-4767").
+COMPONENT_HEADER = re.compile(
+    r"(?:^|\s)[\w-]*?(?:accordion|card|panel|collapse|tab|dropdown|faq|toggle|section)"
+    r"[-_]+header[\w-]*"
+)
 # The h1 look-up stops after this many nodes so a huge header cannot make it quadratic.
 HEADER_SCAN_NODES = 3000
 DIALOG = "dialog"
@@ -74,7 +81,8 @@ def chrome_reason(node: LexborNode) -> str:
     if is_dialog(node):
         return DIALOG  # a pop-up over the page (login, glossary, newsletter), not the page
     names = element_names(node)
-    if (tag == "header" or PAGE_HEADER_NAME.search(names)) and not _holds_h1(node):
+    page_header = PAGE_HEADER_NAME.search(names) and not COMPONENT_HEADER.search(names)
+    if (tag == "header" or page_header) and not _holds_h1(node):
         return "page header"
     if not names:
         return _role_reason(attributes.get("role"))

@@ -252,7 +252,9 @@ class _Reader:
         if tag == "-text":
             self.run.add(text_node_value(node), in_link=parent.links > 0, in_bold=parent.bolds > 0)
             return []
-        if tag in SKIP_TAGS or tag.startswith("_") or tag.startswith("!"):
+        if tag == "button" and _is_disclosure_button(node):
+            tag = "summary"  # an accordion's label: read as <details>' <summary> is
+        elif tag in SKIP_TAGS or tag.startswith("_") or tag.startswith("!"):
             return []
         if tag == "br":
             self.run.add_break()
@@ -490,9 +492,29 @@ def _ancestor_ids(node: LexborNode | None) -> frozenset[int]:
     return frozenset(ids)
 
 
+def _is_disclosure_button(node: LexborNode) -> bool:
+    """'<button aria-controls="panel-7" aria-expanded="false">Two lines of intervention
+    </button>' right before '<div id="panel-7">': an accordion's section label (Bootstrap,
+    React UI kits), the one place a page names the section it folds away. A button that
+    opens something elsewhere (a menu, a search box) is a control, not text."""
+    attributes = node.attributes
+    target = attributes.get("aria-controls")
+    if not target or "aria-expanded" not in attributes:
+        return False
+    for anchor in (node, node.parent):
+        following = anchor.next if anchor is not None else None
+        while following is not None and following.tag in ("-text", "_comment"):
+            following = following.next
+        if following is not None and following.attributes.get("id") == target:
+            return True
+    return False
+
+
 def _block_role(node: LexborNode, tag: str) -> tuple[str, int]:
     if tag in HEADING_LEVELS:
         return "heading", HEADING_LEVELS[tag]
+    if tag == "summary" and not any(node.css_first(name) for name in HEADING_LEVELS):
+        return "heading", 3  # (a heading inside the label is read as that heading)
     attributes = node.attributes
     if attributes.get("role") == "heading":
         level = attributes.get("aria-level") or "3"
