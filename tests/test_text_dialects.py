@@ -412,6 +412,17 @@ def test_short_sentences_closed_by_a_full_stop_stay_sentences() -> None:
     assert parse(html).initiatives == ()
 
 
+def test_a_numbered_breadcrumbs_last_item_over_the_headline_is_not_the_title() -> None:
+    """w3m numbers an ordered-list breadcrumb: "3. Get Free Tax Help" over the page's
+    "Get Free Tax Help" is chrome, on two sites and two scrapers."""
+    for scraper, page, title in (
+        ("w3m", "uwkc-free-tax-help", "Get Free Tax Help"),
+        ("w3m", "empower-tax-101-types-of-taxes", "Tax 101: Understanding the basics"),
+        ("inscriptis", "uwkc-free-tax-help", "Get Free Tax Help"),
+    ):
+        assert parse(SCRAPED / scraper / f"{page}.txt").title == title, (scraper, page)
+
+
 def test_c1_controls_in_text_are_the_windows_1252_characters_they_stand_for() -> None:
     for scraper in ("newspaper4k", "html-text"):
         document = parse(SCRAPED / scraper / "html2_morocco_solar_plan.txt")

@@ -205,7 +205,31 @@ def _skip(line: SourceLine, reason: str) -> Skipped:
 def article_start(lines: Sequence[SourceLine], *, markdown: bool = False) -> int:
     """Where the article starts: a ``# `` heading above the prose; else the headline right
     above the byline or dateline under a masthead; else the first headline after the last
-    piece of chrome; 0 when nothing says chrome stands above the prose."""
+    piece of chrome; 0 when nothing says chrome stands above the prose. A breadcrumb's
+    last item right over the headline it repeats is still chrome."""
+    start = _article_start(lines, markdown=markdown)
+    return start + 1 if _is_breadcrumb_end(lines, start) else start
+
+
+# "1. Home" / "2. Get Help" / "3. Get Free Tax Help" over "Get Free Tax Help": w3m and
+# lynx number an ordered-list breadcrumb, whose last item is the page's own title.
+ORDERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<body>\S.*)$")
+
+
+def _is_breadcrumb_end(lines: Sequence[SourceLine], start: int) -> bool:
+    """
+    >>> lines = [SourceLine(1, " 2. Get Help"), SourceLine(2, " 3. Get Free Tax Help"),
+    ...     SourceLine(4, "Get Free Tax Help")]
+    >>> _is_breadcrumb_end(lines, 1), _is_breadcrumb_end(lines, 2)
+    (True, False)
+    """
+    item = ORDERED_ITEM.match(lines[start].text) if start + 1 < len(lines) else None
+    return item is not None and comparable_text(item.group("body")) == comparable_text(
+        lines[start + 1].text
+    )
+
+
+def _article_start(lines: Sequence[SourceLine], *, markdown: bool = False) -> int:
     body = _first_prose(lines, MAX_BODY_SEARCH_LINES)
     # The title is looked for above the first paragraph of prose, and only so far.
     head = body if body is not None and body < MAX_HEAD_LINES else min(len(lines), MAX_HEAD_LINES)
