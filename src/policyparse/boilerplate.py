@@ -147,9 +147,11 @@ def remove_boilerplate(blocks: list[Block]) -> Cleaned:
     skip_until_level: int | None = None
     repeated = _repeated_lines(blocks)
     seen: set[str] = set()
-    cards = _teaser_cards(blocks)
+    # Each block's own furniture reason, read once: the teaser-card scan needs it too.
+    reasons = [_furniture_reason(block) for block in blocks]
+    cards = _teaser_cards(blocks, reasons)
     for index, block in enumerate(blocks):
-        reason = _furniture_reason(block)
+        reason = reasons[index]
         if not reason and isinstance(block, Paragraph) and block.text in repeated:
             reason = "repeated through the document (running header or footer)"
         if not reason and index in cards:
@@ -174,7 +176,7 @@ def remove_boilerplate(blocks: list[Block]) -> Cleaned:
     return result
 
 
-def _teaser_cards(blocks: list[Block]) -> set[int]:
+def _teaser_cards(blocks: list[Block], reasons: list[str]) -> set[int]:
     """Indexes of the blocks in runs of teaser cards: a linked headline with at most a
     teaser line and a date under it, two or more in a row, with the label heading that
     opens the run ("More stories") if it heads nothing else."""
@@ -182,7 +184,7 @@ def _teaser_cards(blocks: list[Block]) -> set[int]:
     index = 0
     while index < len(blocks):
         run_end = index
-        while (card_end := _card_end(blocks, run_end)) is not None:
+        while (card_end := _card_end(blocks, run_end, reasons)) is not None:
             run_end = card_end
         if run_end > index and _cards_in(blocks, index, run_end) >= MIN_CARD_RUN:
             start = index - 1 if index and isinstance(blocks[index - 1], Heading) else index
@@ -193,8 +195,9 @@ def _teaser_cards(blocks: list[Block]) -> set[int]:
     return found
 
 
-def _card_end(blocks: list[Block], start: int) -> int | None:
-    """The index after the card starting at ``start``, or None when none starts there."""
+def _card_end(blocks: list[Block], start: int, reasons: list[str]) -> int | None:
+    """The index after the card starting at ``start``, or None when none starts there
+    (``reasons``: each block's own furniture reason)."""
     heading = blocks[start] if start < len(blocks) else None
     if not isinstance(heading, Heading) or heading.link_ratio < ALL_LINKS_RATIO:
         return None
@@ -202,7 +205,7 @@ def _card_end(blocks: list[Block], start: int) -> int | None:
     while end < len(blocks) and not isinstance(blocks[end], Heading | Table):
         # The card's date and byline ("11/19/2025", "By Jerra Toms") are furniture of their
         # own: only its teaser text counts.
-        if not _furniture_reason(blocks[end]):
+        if not reasons[end]:
             words += word_count(block_text(blocks[end]), CARD_MAX_WORDS)
             texts += 1
         end += 1

@@ -28,10 +28,10 @@ from .text import (
     MAX_PATH_STEPS,
     SKIP_TAGS,
     TextRun,
+    bold_lead_goes_on,
     is_footnote_marker,
     is_marker,
     join_path,
-    next_bold_sibling,
     same_node,
     text_node_value,
 )
@@ -401,10 +401,7 @@ class _Reader:
 
     def _leave(self, frame: _Frame) -> None:
         if frame.node is not None and same_node(frame.node, self.run_bold):
-            self.run_bold = next_bold_sibling(frame.node, self.run)
-            if self.run_bold is None:
-                self.run.lead = self.run.text().strip()
-                self.run.lead_closed = True
+            self.run_bold = bold_lead_goes_on(frame.node, self.run)
         if frame.bold_run is self.run:
             bold = "".join(self.run.parts[frame.bold_from :])
             self.run.bold_lines.add(" ".join(bold.split()))
@@ -510,10 +507,13 @@ def _is_disclosure_button(node: LexborNode) -> bool:
     return False
 
 
+ANY_HEADING = ", ".join(HEADING_LEVELS)
+
+
 def _block_role(node: LexborNode, tag: str) -> tuple[str, int]:
     if tag in HEADING_LEVELS:
         return "heading", HEADING_LEVELS[tag]
-    if tag == "summary" and not any(node.css_first(name) for name in HEADING_LEVELS):
+    if tag == "summary" and node.css_first(ANY_HEADING) is None:
         return "heading", 3  # (a heading inside the label is read as that heading)
     attributes = node.attributes
     if attributes.get("role") == "heading":

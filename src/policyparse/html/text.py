@@ -123,9 +123,7 @@ def subtree_text(
         tag = node.tag or ""
         if is_exit:
             if same_node(node, bold_open):
-                bold_open = next_bold_sibling(node, run)
-                if bold_open is None:
-                    _close_lead(run)
+                bold_open = bold_lead_goes_on(node, run)
             if tag in BLOCK_TAGS:
                 run.add(" ", in_link=False)
             continue
@@ -160,9 +158,14 @@ def same_node(node: LexborNode, other: LexborNode | None) -> bool:
     return other is not None and node.mem_id == other.mem_id
 
 
-def _close_lead(run: TextRun) -> None:
-    run.lead = run.text().strip()
-    run.lead_closed = True
+def bold_lead_goes_on(node: LexborNode, run: TextRun) -> LexborNode | None:
+    """At the end of the bold element ``node`` that holds ``run``'s lead: the bold element
+    that continues the lead, or None once the lead is closed (and recorded in ``run``)."""
+    following = next_bold_sibling(node, run)
+    if following is None:
+        run.lead = run.text().strip()
+        run.lead_closed = True
+    return following
 
 
 # Separators that close a bold lead: "<b>Name:</b>" is complete, whatever bold follows.

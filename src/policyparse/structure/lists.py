@@ -79,8 +79,9 @@ def _named(reading: ListReading) -> list[Split | None]:
     # In a list of named measures, an item named in sentence case ("High quality jobs in
     # the longer term – we recognise…") is one too, and a bare name ("Digital ID") is a
     # measure not yet described.
-    if not any(splits) and _lost_its_bold(items):
-        splits = [period_split(item.text) for item in items]
+    if not any(splits) and _may_have_lost_bold(items):
+        periods = [period_split(item.text) for item in items]
+        splits = periods if all(periods) else splits
     if sum(1 for found in splits if found) * 2 >= len(splits):
         splits = [
             found or split_name(item.text, item.lead, in_named_list=True) or bare_name(item.text)
@@ -92,15 +93,14 @@ def _named(reading: ListReading) -> list[Split | None]:
 MIN_PERIOD_ITEMS = 2
 
 
-def _lost_its_bold(items: list[ListItem]) -> bool:
-    """'Layoffs. Just over a week…' / 'Content moderation. Shortly after…': every item of a
-    list read from scraped text opens with a short name and a full stop — a list of
-    bold-lead items whose bold the scraper dropped. (In HTML the bold is still there, and
-    a list of short imperative sentences must not become names.)"""
-    return (
-        len(items) >= MIN_PERIOD_ITEMS
-        and all(item.span.path is None and not item.lead for item in items)
-        and all(period_split(item.text) for item in items)
+def _may_have_lost_bold(items: list[ListItem]) -> bool:
+    """A list read from scraped text, no item with a bold lead: if every item opens with a
+    short name and a full stop ('Layoffs. Just over a week…' / 'Content moderation.
+    Shortly after…'), it is a list of bold-lead items whose bold the scraper dropped. (In
+    HTML the bold is still there, and a list of short imperative sentences must not
+    become names.)"""
+    return len(items) >= MIN_PERIOD_ITEMS and all(
+        item.span.path is None and not item.lead for item in items
     )
 
 

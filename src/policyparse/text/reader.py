@@ -9,8 +9,9 @@ the flattening broke.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from ..blocks import (
     Block,
@@ -238,7 +239,8 @@ def _read_blocks(lines: list[SourceLine], blank: BlankLines | None = None) -> li
             index += 1
         else:
             is_first = not blocks or _follows_kicker(blocks)
-            apart = blank is None or _stands_apart(lines, index, blank)
+            # (Asked only of a heading-shaped line: most lines are prose.)
+            apart = partial(_stands_apart, lines, index, blank) if blank else _always
             blocks.append(_read_line(line, is_first=is_first, stands_apart=apart))
             index += 1
     return blocks
@@ -355,7 +357,13 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip("\"'”’)»").endswith(SENTENCE_STOP)
 
 
-def _read_line(line: SourceLine, *, is_first: bool, stands_apart: bool = True) -> Block:
+def _always() -> bool:
+    return True
+
+
+def _read_line(
+    line: SourceLine, *, is_first: bool, stands_apart: Callable[[], bool] = _always
+) -> Block:
     text = line.text.strip()
     span = line.span()
     marked = MARKDOWN_HEADING.match(text) or BOLD_LINE.match(text)
@@ -366,7 +374,7 @@ def _read_line(line: SourceLine, *, is_first: bool, stands_apart: bool = True) -
         )
     if is_first and len(words_of(text)) <= MAX_TITLE_WORDS and not _ends_sentence(text):
         return Heading(text=text, level=1, span=span)
-    if stands_apart and reads_as_heading(text):
+    if reads_as_heading(text) and stands_apart():
         return Heading(text=text, level=2, span=span)
     return Paragraph(text=text, span=span)
 
