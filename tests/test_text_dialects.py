@@ -704,6 +704,71 @@ def test_the_headline_over_the_story_skips_captions_labels_and_wrapped_lines() -
     assert article_start(lines) == len(menu)
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "fivethirtyeight-manchin-party-switch",  # a photo credit between headline and story
+        "innovazione-butti-audizione-pnrr",  # a standfirst, a dateline and a share bar
+        "nci-health-disparities-major-initiatives",  # a page menu after the headline
+        "readability-bbc-1",  # a caption over the story
+    ],
+)
+def test_the_headline_that_speaks_of_the_story_is_the_title_for_three_renderers(
+    page: str,
+) -> None:
+    """w3m, lynx and inscriptis print no heading markup: of the headline-shaped lines over
+    the story, the headline is the first made mostly of the story's own words."""
+    pages = json.loads((SCRAPED / "pages.json").read_text("utf-8"))
+    gold_file = next(entry["gold"] for entry in pages if entry["name"] == page)
+    gold = json.loads((SCRAPED.parents[1] / gold_file).read_text("utf-8"))["title"]
+    for scraper in ("w3m", "lynx", "inscriptis"):
+        assert parse(scraped(scraper, page), format="text").title == gold, scraper
+
+
+def test_promotions_above_the_headline_and_the_standfirst_below_it_are_not_the_title() -> None:
+    from policyparse.text.furniture import article_start
+
+    menu = [f"  • Section {n}" for n in range(6)]
+    rows = [
+        *menu,
+        "Find out how to apply for the new cloud migration grants",
+        "Visit the Digital Italy 2026 site",
+        "Rail Plan for the Northern Towns",
+        "Why the ministry wants two new lines and what they will cost",
+        "The ministry set out a rail plan for the northern towns on Monday: two new lines "
+        "will link them to the coast, and the plan will cost the state two billion.",
+        "The towns have waited ten years for the lines, and the ministry says the plan "
+        "will be finished by the end of the decade if the budget allows it.",
+    ]
+    lines = [SourceLine(n, t) for n, t in enumerate(rows, 1)]
+    assert article_start(lines, layout=True) == len(menu) + 2
+    # Without chrome above, a section heading over the text is no headline.
+    assert article_start(lines[len(menu) + 2 :], layout=True) == 0
+
+
+def test_hashtags_and_lynx_link_relations_are_never_the_headline() -> None:
+    from policyparse.text.furniture import _is_headline_text
+
+    assert _is_headline_text("Rail Plan for the Northern Towns")
+    assert not _is_headline_text("#alternate alternate Rail Plan for the Northern Towns")
+    assert not _is_headline_text("#Education policy in the northern towns")
+
+
+def test_a_cjk_title_tag_joined_to_its_site_unspaced_is_echoed_by_the_headline() -> None:
+    """get_text and html-text print "…启动--健康·生活--人民网" first; the headline alone
+    comes again under the site's login line and menus."""
+    from policyparse.text.furniture import article_start
+
+    rows = [
+        "关注青少年心理健康服务项目启动--健康·生活--人民网",
+        "登录 | 注册",
+        "政策声音 行业热点 医学前沿 观察评论",
+        "关注青少年心理健康服务项目启动",
+        "本报讯 近日，青少年心理健康服务项目在北京市青年宫正式启动，将以基层社区、学校为重点服务领域。",
+    ]
+    assert article_start([SourceLine(n, t) for n, t in enumerate(rows, 1)]) == 3
+
+
 def test_a_short_text_without_chrome_keeps_its_first_line() -> None:
     from policyparse.text.furniture import article_start
 

@@ -93,6 +93,7 @@ def words_of(text: str) -> list[str]:
 # a word, so a line's length in words is estimated from its ideographs and syllables.
 CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_CHARACTERS_PER_WORD = 2
+CJK_RUN = re.compile(CJK_CHARACTER.pattern + "{2,}")
 
 
 def length_in_words(text: str) -> int:
@@ -105,6 +106,26 @@ def length_in_words(text: str) -> int:
     if not cjk:
         return len(words_of(text))
     return len(words_of(CJK_CHARACTER.sub(" ", text))) + cjk // CJK_CHARACTERS_PER_WORD
+
+
+# A content word: three letters or more (short function words say nothing of a topic).
+CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def content_words(text: str) -> set[str]:
+    """The words that say what a text is about, lower-cased; CJK runs as character pairs
+    (they have no spaces, and most words are two characters).
+
+    >>> sorted(content_words("A plan for 2025 rail"))
+    ['for', 'plan', 'rail']
+    >>> sorted(content_words("铁路规划"))
+    ['规划', '路规', '铁路']
+    """
+    text = text.lower()
+    words = set(CONTENT_WORD.findall(CJK_CHARACTER.sub(" ", text)))
+    for run in CJK_RUN.findall(text):
+        words.update(run[i : i + 2] for i in range(len(run) - 1))
+    return words
 
 
 def word_count(text: str, limit: int) -> int:

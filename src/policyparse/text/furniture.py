@@ -20,12 +20,13 @@ from ..cues import alternation, entries
 from ..textutil import (
     CJK_CHARACTER,
     comparable_text,
+    content_words,
     ends_with_punctuation,
     length_in_words,
     reads_as_heading,
     starts_like_sentence,
 )
-from .lines import GridLine, SourceLine
+from .lines import BULLET, GridLine, SourceLine
 
 Skipped = tuple[str, str, str]
 
@@ -84,10 +85,11 @@ def cue_text(text: str) -> str:
 
 
 def split_text_furniture(
-    lines: Sequence[SourceLine], *, markdown: bool = False
+    lines: Sequence[SourceLine], *, markdown: bool = False, layout: bool = False
 ) -> tuple[list[SourceLine], list[Skipped]]:
     """The article's lines, and the chrome above and furniture below it as skipped text
-    (``markdown``: the lines are Markdown, so a "# " line is a level-1 heading).
+    (``markdown``: the lines are Markdown, so a "# " line is a level-1 heading; ``layout``:
+    a layout renderer printed the page, so no markup tells its headline).
 
     >>> lines = [SourceLine(n, t) for n, t in enumerate(["Skip to content", "Home", "News",
     ...     "Sport", "Rail Plan Unveiled for the North", "The ministry has set out a plan for "
@@ -101,7 +103,7 @@ def split_text_furniture(
     if not filled:
         return list(lines), []
     blocks = [lines[index] for index in filled]  # blank lines neither start nor end a run
-    start = article_start(blocks, markdown=markdown)
+    start = article_start(blocks, markdown=markdown, layout=layout)
     end = article_end(blocks, start)
     first = filled[start] if start < len(filled) else len(lines)
     last = filled[end] if end < len(filled) else len(lines)
@@ -202,12 +204,15 @@ def _skip(line: SourceLine, reason: str) -> Skipped:
     return (line.text.strip(), reason, line.span().describe())
 
 
-def article_start(lines: Sequence[SourceLine], *, markdown: bool = False) -> int:
+def article_start(
+    lines: Sequence[SourceLine], *, markdown: bool = False, layout: bool = False
+) -> int:
     """Where the article starts: a ``# `` heading above the prose; else the headline right
-    above the byline or dateline under a masthead; else the first headline after the last
-    piece of chrome; 0 when nothing says chrome stands above the prose. A breadcrumb's
-    last item right over the headline it repeats is still chrome."""
-    start = _article_start(lines, markdown=markdown)
+    above the byline or dateline under a masthead; else (``layout``) the headline that
+    speaks of what the story speaks of; else the first headline after the last piece of
+    chrome; 0 when nothing says chrome stands above the prose. A breadcrumb's last item
+    right over the headline it repeats is still chrome."""
+    start = _article_start(lines, markdown=markdown, layout=layout)
     return start + 1 if _is_breadcrumb_end(lines, start) else start
 
 
@@ -229,7 +234,9 @@ def _is_breadcrumb_end(lines: Sequence[SourceLine], start: int) -> bool:
     )
 
 
-def _article_start(lines: Sequence[SourceLine], *, markdown: bool = False) -> int:
+def _article_start(
+    lines: Sequence[SourceLine], *, markdown: bool = False, layout: bool = False
+) -> int:
     body = _first_prose(lines, MAX_BODY_SEARCH_LINES)
     # The title is looked for above the first paragraph of prose, and only so far.
     head = body if body is not None and body < MAX_HEAD_LINES else min(len(lines), MAX_HEAD_LINES)
@@ -257,6 +264,10 @@ def _article_start(lines: Sequence[SourceLine], *, markdown: bool = False) -> in
     dated = _headline_over_dateline(lines, chrome)
     if dated is not None:
         return dated
+    if layout and body is not None:
+        on_topic = _headline_on_topic(lines, body)
+        if on_topic is not None and any(chrome[:on_topic]):
+            return on_topic
     below_chrome = _headline_below_chrome(lines, last_chrome, head) if last_chrome >= 0 else None
     if below_chrome is not None and head < MAX_HEAD_LINES:  # the story begins near the top
         return below_chrome
@@ -290,6 +301,9 @@ def _headline_below_chrome(lines: Sequence[SourceLine], last_chrome: int, head: 
 # print first; the headline comes again, alone, further down.
 TITLE_SEPARATOR = re.compile(r"\s(?:\||-|–|—|::|»)\s")
 MIN_ECHOED_TITLE_WORDS = 3
+# Chinese and Japanese <title>s join headline and site unspaced: "…启动--健康·生活--人民网",
+# "…毕业季_新闻频道_中国青年网".
+CJK_TITLE_SEPARATOR = re.compile(r"\s*(?:--|_|｜|\|)\s*|\s(?:-|–|—|::|»)\s")
 # A headline is at most this much longer than its shortened <title>.
 MAX_ECHO_GROWTH = 2
 
@@ -302,7 +316,8 @@ def _title_tag_echo(
     if not lines:
         return None
     first = lines[0].text.strip()
-    parts = TITLE_SEPARATOR.split(first)
+    separator = CJK_TITLE_SEPARATOR if CJK_CHARACTER.search(first) else TITLE_SEPARATOR
+    parts = separator.split(first)
     headline = parts[0].strip()
     if len(parts) < 2 or length_in_words(headline) < MIN_ECHOED_TITLE_WORDS:
         return None  # no site name after it: a site name printed twice is no <title>
@@ -379,10 +394,42 @@ def _headline_over_body(
         return over_dateline, repeated, length_in_words(lines[index].text), index
 
     headline = max(candidates, key=rank)
-    above = [*chrome[:headline], *(_is_chrome(lines, i) for i in range(len(chrome), headline))]
-    if not above or sum(above) < MIN_CHROME_SHARE_ABOVE * len(above):
-        return None
-    return headline
+    return headline if _chrome_fills_above(lines, headline, chrome) else None
+
+
+def _chrome_fills_above(lines: Sequence[SourceLine], index: int, chrome: Sequence[bool]) -> bool:
+    """Is most of what stands above the line at ``index`` chrome (a page printed whole)?
+    Otherwise those lines are the text's own, and the line is no headline under them."""
+    above = [*chrome[:index], *(_is_chrome(lines, i) for i in range(len(chrome), index))]
+    return bool(above) and sum(above) >= MIN_CHROME_SHARE_ABOVE * len(above)
+
+
+# A layout renderer (w3m, lynx, inscriptis) prints a whole page without heading markup:
+# above the story stand promotions ("Visit the PA digital 2026 site"), photo credits, the
+# site's tagline, menu entries and, under the headline, a standfirst. The headline is the
+# first headline-shaped line of those that is mostly made of the story's own words.
+MIN_ON_TOPIC_SHARE = 0.6
+# A heading the layout reader marked (lynx prints headings at the left margin).
+MARKED_HEADING = re.compile(r"^#{1,6}\s")
+STORY_LINES = 12  # the story's opening lines, whose words the headline repeats
+
+
+def _headline_on_topic(lines: Sequence[SourceLine], body: int) -> int | None:
+    """Of the headline-shaped lines just above the story's first paragraph (at ``body``),
+    the first most of whose words the story's opening lines use too (a list item is
+    never one: a menu entry shares the story's topic too)."""
+    story: set[str] = set()
+    for line in lines[body : body + STORY_LINES]:
+        story |= content_words(line.text)
+    on_topic = []
+    for index in range(max(0, body - MAX_LINES_HEADLINE_TO_BODY), body):
+        if not _is_page_headline(lines, index) or BULLET.match(lines[index].text):
+            continue
+        words = content_words(lines[index].text)
+        if words and len(words & story) >= MIN_ON_TOPIC_SHARE * len(words):
+            on_topic.append(index)
+    marked = [index for index in on_topic if MARKED_HEADING.match(lines[index].text)]
+    return next(iter(marked or on_topic), None)
 
 
 def _first_prose(lines: Sequence[SourceLine], limit: int) -> int | None:
@@ -408,11 +455,18 @@ def _is_page_headline(lines: Sequence[SourceLine], index: int) -> bool:
     return not following[:1].islower() or _is_short_label(following)
 
 
+# "#Education" is a hashtag, and "#alternate alternate <title>" lynx's print of a page's
+# <link rel="alternate">: neither is the headline.
+HASH_WORD = re.compile(r"^#[^\W\d_]")
+
+
 def _is_headline_text(text: str) -> bool:
     words = length_in_words(text)
     if not MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS or ITEM_MARK.match(text):
         return False
     if text.startswith("[") or MENU_SEPARATORS.search(text) or _is_table_row(text):
+        return False
+    if HASH_WORD.match(text):
         return False
     if ends_with_punctuation(text) and not text.endswith(QUESTION_OR_EXCLAMATION):
         return False

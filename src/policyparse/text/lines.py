@@ -7,6 +7,7 @@ first and last source line numbers, so every block still says where it came from
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -16,6 +17,15 @@ from ..blocks import Span, Table
 # taking more lines (the rest starts a new block), so a text of 100,000 wrapped lines with
 # no paragraph break cannot make the joining quadratic. Real paragraphs are far shorter.
 MAX_JOINED_CHARS = 20_000
+
+# A list item's line: its indent, its marker (a bullet, a number, a letter, a numeral in
+# brackets) and its text.
+BULLET = re.compile(
+    r"^(?P<indent>[ \t\u3000]*)"
+    r"(?P<marker>[-*•·▲△○●□■◆◇※►▸▪◦‣–—]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-z]\)"
+    r"|\((?:[ivx]{1,5}|[IVX]{1,5})\)|(?:[ivx]{2,5}|[IVX]{2,5})[.)])"
+    r"[ \t\u00a0\u3000]+(?P<body>\S.*)$"
+)
 
 
 @dataclass(frozen=True)

@@ -35,17 +35,11 @@ from .dialect import detect_dialect
 from .furniture import split_text_furniture
 from .grids import find_aligned_grids, find_box_grids
 from .layout import read_layout_lines, split_sidebar
-from .lines import GridLine, SourceLine, source_lines, with_grids
+from .lines import BULLET, GridLine, SourceLine, source_lines, with_grids
 from .markdown import read_markdown_lines
 from .plain import find_cell_per_line_tables, is_plain_dump, join_inline_breaks
 from .sections import wiki_section_headings
 
-BULLET = re.compile(
-    r"^(?P<indent>[ \t\u3000]*)"
-    r"(?P<marker>[-*•·▲△○●□■◆◇※►▸▪◦‣–—]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-z]\)"
-    r"|\((?:[ivx]{1,5}|[IVX]{1,5})\)|(?:[ivx]{2,5}|[IVX]{2,5})[.)])"
-    r"[ \t\u00a0\u3000]+(?P<body>\S.*)$"
-)
 SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 BOLD_LEAD = re.compile(r"^\*\*(?P<lead>[^*]{1,200}?)\*\*\s*(?P<rest>.*)$")
 # "## Heading" (Markdown that survived scraping): the hashes are markup, not text.
@@ -83,7 +77,9 @@ def read_text_document(text: str) -> Reading:
     else:
         logical = _read_plain_lines(text, lines)
     markdown = shape.dialect == "markdown"
-    article, furniture = split_text_furniture(wiki_section_headings(logical), markdown=markdown)
+    article, furniture = split_text_furniture(
+        wiki_section_headings(logical), markdown=markdown, layout=shape.dialect == "layout"
+    )
     blank = BlankLines.of(lines) if shape.sets_blocks_apart else None
     blocks = _read_blocks(article, blank)
     return Reading(blocks=blocks, skipped=skipped + furniture, dialect=shape.dialect)
