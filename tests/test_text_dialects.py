@@ -113,6 +113,17 @@ def test_markdown_links_keep_their_text_images_and_url_lines_are_skipped() -> No
     assert [reason for _, reason, _ in skipped] == ["link", "link", "image"]
 
 
+@pytest.mark.parametrize("scraper", ["w3m", "inscriptis", "bs4-get-text", "html2text"])
+def test_learn_more_teasers_are_dropped_not_sections_on_two_sites(scraper: str) -> None:
+    """"Learn More: <another article>" (spiceworks) and "Learn more: <a department's
+    page>" (uark.edu) point away from the article: dropped, never a pillar or its text."""
+    for page in ("readability-spiceworks", "uark-walton-master-professional-accounting"):
+        document = parse(scraped(scraper, page), format="text")
+        texts = [pillar.title + " " + pillar.description for pillar in document.pillars]
+        assert not any("learn more" in text.lower() for text in texts), page
+        assert any(item.text.lower().startswith("learn more") for item in document.dropped)
+
+
 def test_markdown_escapes_emphasis_and_hard_breaks() -> None:
     lines, _ = read_markdown(
         "Lead minister: Jane  \nBudget: \\$2bn  \nA _new_ *plan* for snake_case\\_names."
