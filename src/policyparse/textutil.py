@@ -38,6 +38,8 @@ MINOR_WORDS = frozenset(
 
 # Full-width forms end CJK sentences and list intros ("。", "：").
 SENTENCE_END = frozenset(".!?;:,。！？；：，…")
+# What may close a sentence after its stop: quotes, guillemets and brackets ('… 2030.”').
+CLOSING_MARKS = "\"'”’“»«›)]"
 
 
 def collapse_whitespace(text: str) -> str:
@@ -169,7 +171,7 @@ def starts_like_sentence(text: str) -> bool:
 
 
 def ends_with_punctuation(text: str) -> bool:
-    stripped = text.rstrip("\"'”’)]» ")
+    stripped = text.rstrip(CLOSING_MARKS + " ")
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
 

@@ -25,6 +25,7 @@ from ..blocks import (
     freeze_items,
 )
 from ..textutil import (
+    CLOSING_MARKS,
     MINOR_WORDS,
     ends_with_punctuation,
     length_in_words,
@@ -135,9 +136,6 @@ def _nearest_filled(lines: list[SourceLine], index: int, step: int) -> int | Non
 
 
 # Closing quotes a paragraph may end on after its full stop, German and French included.
-CLOSING_QUOTES = "\"'”’“»«›)]"
-
-
 def _ends_a_block(lines: list[SourceLine], index: int | None) -> bool:
     """Nothing, a table, a list item, or a paragraph that ends its sentence."""
     if index is None:
@@ -145,7 +143,7 @@ def _ends_a_block(lines: list[SourceLine], index: int | None) -> bool:
     line = lines[index]
     return (
         isinstance(line, GridLine)
-        or ends_with_punctuation(line.text.rstrip().rstrip(CLOSING_QUOTES))
+        or ends_with_punctuation(line.text)
         or BULLET.match(line.text) is not None
         or BOLD_ITEM_LINE.match(line.text) is not None
         or _in_pipe_table(lines, index)
@@ -350,7 +348,7 @@ SENTENCE_STOP = (".", "。", "．", "…")
 
 
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip("\"'”’)»").endswith(SENTENCE_STOP)
+    return text.rstrip(CLOSING_MARKS).endswith(SENTENCE_STOP)
 
 
 def _always() -> bool:
