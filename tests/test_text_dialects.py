@@ -115,13 +115,30 @@ def test_markdown_links_keep_their_text_images_and_url_lines_are_skipped() -> No
 
 @pytest.mark.parametrize("scraper", ["w3m", "inscriptis", "bs4-get-text", "html2text"])
 def test_learn_more_teasers_are_dropped_not_sections_on_two_sites(scraper: str) -> None:
-    """"Learn More: <another article>" (spiceworks) and "Learn more: <a department's
+    """ "Learn More: <another article>" (spiceworks) and "Learn more: <a department's
     page>" (uark.edu) point away from the article: dropped, never a pillar or its text."""
     for page in ("readability-spiceworks", "uark-walton-master-professional-accounting"):
         document = parse(scraped(scraper, page), format="text")
         texts = [pillar.title + " " + pillar.description for pillar in document.pillars]
         assert not any("learn more" in text.lower() for text in texts), page
         assert any(item.text.lower().startswith("learn more") for item in document.dropped)
+
+
+@pytest.mark.parametrize(
+    ("page", "bar"),
+    [
+        ("obamawhitehouse-digital-transition", "Twitter Facebook Email"),
+        ("readability-lemonde-1", "Facebook Twitter Google+ Mobile RSS"),
+        ("html_korea_semiconductor_strategy", "공유하기 페이스북 카카오톡 링크 복사"),
+        ("html5_taiwan_healthy_taiwan", "分享：Facebook LINE"),
+    ],
+)
+def test_a_share_bar_printed_on_one_line_is_dropped_not_a_section(page: str, bar: str) -> None:
+    """inscriptis prints a share bar's buttons on one line; in four languages the line is
+    a share bar (the buttons' labels are data, ``share_buttons``), never a pillar."""
+    document = parse(scraped("inscriptis", page), format="text")
+    assert bar not in [pillar.title for pillar in document.pillars]
+    assert ("share bar", bar) in [(item.reason, item.text) for item in document.dropped]
 
 
 def test_markdown_escapes_emphasis_and_hard_breaks() -> None:

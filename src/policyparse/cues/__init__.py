@@ -18,6 +18,7 @@ PHRASE_KEYS = (
     "end_prefixes",
     "share_lines",
     "share_prefixes",
+    "share_buttons",
     "chrome_lines",
     "chrome_phrases",
     "discourse_markers",

@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..boilerplate import BREADCRUMB, BYLINE
 from ..cues import alternation, entries
 from ..textutil import (
+    ALNUM,
     CJK_CHARACTER,
     comparable_text,
     content_words,
@@ -148,11 +149,45 @@ def line_furniture(text: str) -> str:
         return "image placeholder"
     if FORM_FIELD.search(stripped):
         return "form field"
+    if is_share_buttons_line(stripped):
+        return "share bar"
     if ends_with_punctuation(stripped) or "|" in stripped:
         return ""
     if DATED.search(stripped) or READING_TIME.match(stripped.lower()):
         return "dateline"
     return "site control" if _is_named_chrome(stripped) else ""
+
+
+# A share bar printed on one line: "Facebook Twitter Email", "分享：Facebook LINE",
+# "공유하기 페이스북 카카오톡 링크 복사". The buttons' labels are data (``share_buttons``).
+MIN_SHARE_BUTTONS = 2
+
+
+@lru_cache(maxsize=1)
+def _share_button() -> re.Pattern[str]:
+    """One button label as a whole word (a CJK label anywhere), longest labels first."""
+    labels = sorted(entries("share_buttons"), key=len, reverse=True)
+    return re.compile(
+        "|".join(
+            re.escape(label) if CJK_CHARACTER.search(label) else rf"(?<!\w){re.escape(label)}(?!\w)"
+            for label in labels
+        )
+    )
+
+
+def is_share_buttons_line(text: str) -> bool:
+    """Is the line nothing but two or more share or follow buttons?
+
+    >>> is_share_buttons_line("Facebook Twitter Email"), is_share_buttons_line("分享：微博 微信")
+    (True, True)
+    >>> is_share_buttons_line("Facebook and Twitter"), is_share_buttons_line("Email")
+    (False, False)
+    """
+    lowered = text.lower()
+    found = _share_button().findall(lowered)
+    if len(found) < MIN_SHARE_BUTTONS:
+        return False
+    return not ALNUM.search(_share_button().sub(" ", lowered))
 
 
 # Inside the article, a run of this many short labels in a row is a menu: a section
