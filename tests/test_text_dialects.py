@@ -141,6 +141,23 @@ def test_a_share_bar_printed_on_one_line_is_dropped_not_a_section(page: str, bar
     assert ("share bar", bar) in [(item.reason, item.text) for item in document.dropped]
 
 
+@pytest.mark.parametrize(
+    ("page", "prompt"),
+    [
+        ("html2_ireland_housing_plan", "Get new posts by email"),
+        ("html3_south_africa_youth_jobs", "Get our research in your inbox"),
+        ("readability-lemonde-1", "Recevez nos newsletters"),
+        ("fox13now-new-laws-2014", "Click here to manage all Newsletters"),
+    ],
+)
+def test_a_newsletter_prompt_inside_the_article_is_chrome(page: str, prompt: str) -> None:
+    """Sign-up prompts stand between the story's sections on news and think-tank sites;
+    they are site controls (cue phrases: "newsletter", "in your inbox"…), never a pillar."""
+    document = parse(scraped("inscriptis", page), format="text")
+    assert prompt not in [pillar.title for pillar in document.pillars]
+    assert ("site control", prompt) in [(item.reason, item.text) for item in document.dropped]
+
+
 def test_markdown_escapes_emphasis_and_hard_breaks() -> None:
     lines, _ = read_markdown(
         "Lead minister: Jane  \nBudget: \\$2bn  \nA _new_ *plan* for snake_case\\_names."
