@@ -58,3 +58,20 @@ def test_check_directions_and_epsilon(metric: str, value: float, passed: bool) -
     pinned = {"content.f1": 0.9205, "dev.leaked_markup": 0.0}
     (result,) = [c for c in quality_gate.check({metric: value}, pinned) if c.metric == metric]
     assert result.passed is passed
+
+
+def test_the_report_hides_passing_held_out_figures_and_prints_a_fall(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    checks = [
+        quality_gate.Check("web_dev.initiative_f1", 0.70, 0.68, True),
+        quality_gate.Check("web_test.initiative_f1", 0.31, 0.30, True),
+        quality_gate.Check("scrapers.test.w3m.pillar_f1", 0.50, 0.56, False),
+    ]
+    assert quality_gate.report(checks, {}, {}) == 1
+    out = capsys.readouterr().out
+    assert "web_dev.initiative_f1" in out and "0.7000" in out
+    assert "web_test.initiative_f1" not in out and "1 held-out figures" in out
+    assert "FAIL scrapers.test.w3m.pillar_f1" in out and "0.5000" in out
+    quality_gate.report(checks, {}, {}, show_held_out=True)
+    assert "web_test.initiative_f1" in capsys.readouterr().out
