@@ -183,11 +183,8 @@ def is_share_buttons_line(text: str) -> bool:
     >>> is_share_buttons_line("Facebook and Twitter"), is_share_buttons_line("Email")
     (False, False)
     """
-    lowered = text.lower()
-    found = _share_button().findall(lowered)
-    if len(found) < MIN_SHARE_BUTTONS:
-        return False
-    return not ALNUM.search(_share_button().sub(" ", lowered))
+    rest, buttons = _share_button().subn(" ", text.lower())
+    return buttons >= MIN_SHARE_BUTTONS and not ALNUM.search(rest)
 
 
 # Inside the article, a run of this many short labels in a row is a menu: a section

@@ -135,7 +135,6 @@ def _nearest_filled(lines: list[SourceLine], index: int, step: int) -> int | Non
     return None
 
 
-# Closing quotes a paragraph may end on after its full stop, German and French included.
 def _ends_a_block(lines: list[SourceLine], index: int | None) -> bool:
     """Nothing, a table, a list item, or a paragraph that ends its sentence."""
     if index is None:
