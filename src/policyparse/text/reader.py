@@ -34,6 +34,7 @@ from ..textutil import (
 )
 from .dialect import detect_dialect
 from .furniture import split_text_furniture
+from .glued import read_glued_tables
 from .grids import find_aligned_grids, find_box_grids
 from .layout import read_layout_lines, split_sidebar
 from .lines import BULLET, GridLine, SourceLine, source_lines, with_grids
@@ -197,7 +198,7 @@ def _read_plain_lines(text: str, lines: list[SourceLine]) -> list[SourceLine]:
     """One line per block, or (a get_text dump) one line per text node: the pieces of a
     sentence cut at inline tags are glued first, and tables printed a cell per line found."""
     if not is_plain_dump(lines):
-        return _join_wrapped_lines(_tabs_to_pipes(lines))
+        return read_glued_tables(_join_wrapped_lines(_tabs_to_pipes(lines)))
     joined = join_inline_breaks(source_lines(text, keep_trailing_space=True))
     grids = find_cell_per_line_tables(joined)
     return with_grids(joined, grids, lambda segment: _join_wrapped_lines(list(segment)))
