@@ -163,6 +163,37 @@ def test_layout_table_wrapping_the_article_is_a_container() -> None:
     assert [type(b).__name__ for b in blocks] == ["Heading", "Paragraph", "ListBlock"]
 
 
+def test_cells_each_wrapped_in_paragraphs_are_data_but_a_cell_of_paragraphs_is_layout() -> None:
+    """CMS editors wrap each cell's text in a <p> (a bold header row too): still a grid of
+    records. A single cell holding several paragraphs wraps an article."""
+    row = "<tr><td><p>{}</p></td><td><p>{}</p><p>{}</p></td></tr>"
+    data = (
+        "<table>"
+        + row.format("<strong>Service</strong>", "<strong>Description</strong>", "")
+        + row.format("Demolition", "Removal of damaged structures.", "(A FEMA mission.)")
+        + row.format("Emergency Clearance", "Moving debris to the side of the road.", "")
+        + "</table>"
+    )
+    [table] = blocks_of(data)
+    assert isinstance(table, Table)
+    assert table.rows[1][0] == "Demolition"
+    layout = "<table><tr><td><p>Side</p></td><td><p>One.</p><p>Two.</p><p>Three.</p></td></tr>"
+    layout += "<tr><td><p>Menu</p></td><td><p>More.</p></td></tr></table>"
+    assert [type(block).__name__ for block in blocks_of(layout)] == ["Paragraph"] * 6
+
+
+def test_fema_debris_table_gives_its_services() -> None:
+    page = (
+        Path(__file__).parents[1] / "fixtures/pages/fema-debris-clearance-removal-assistance.html"
+    )
+    document = parse_file(page)
+    [pillar] = [pillar for pillar in document.pillars if pillar.initiatives]
+    assert pillar.title == "USACE Mission Capabilities"
+    assert len(pillar.initiatives) == 11
+    assert pillar.initiatives[0].name == "Right of Way (ROW) Debris Removal"
+    assert pillar.initiatives[0].origin.kind == "table"
+
+
 def test_element_paths_name_rows_and_items() -> None:
     blocks = blocks_of(
         "<div></div><div><table><tr><td>a<td>b</tr><tr><td>c<td>d</tr></table><ul><li>x</ul></div>"

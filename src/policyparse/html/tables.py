@@ -20,7 +20,9 @@ MAX_COLUMNS = 200
 LEADING_INTEGER = re.compile(r"\s*\+?(\d{1,9})")
 SECTION_TAGS = frozenset({"thead", "tbody", "tfoot"})
 NESTED_TABLE = frozenset({"table"})
-# A table with no header markup whose cells hold this many paragraphs wraps an article.
+# A table with no header markup one of whose cells holds this many paragraphs wraps an
+# article. (Counted per cell: CMS editors wrap every cell's text in a <p>, and a grid of
+# such cells is data.)
 LAYOUT_PARAGRAPHS = 3
 
 
@@ -70,12 +72,14 @@ LINK_GRID_MIN_CHARS = 20
 
 
 def _holds_page_content(node: LexborNode) -> bool:
-    paragraphs = 0
-    for tag in _descendant_tags(node):
-        if tag in LAYOUT_MARKUP:
-            return True
-        paragraphs += tag == "p"
-    return paragraphs >= LAYOUT_PARAGRAPHS
+    """Headings, lists or a nested table in the cells, or a cell of several paragraphs."""
+    if any(tag in LAYOUT_MARKUP for tag in _descendant_tags(node)):
+        return True
+    return any(
+        sum(tag == "p" for tag in _descendant_tags(cell)) >= LAYOUT_PARAGRAPHS
+        for row in _rows(node)
+        for cell in _cells(row.node)
+    )
 
 
 LAYOUT_MARKUP = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table"})
