@@ -359,6 +359,40 @@ def test_is_plain_dump_on_dev_pages(scraper: str, is_dump: bool) -> None:
         assert is_plain_dump(dump_lines(text)) is is_dump
 
 
+def test_dense_dump_is_known_by_its_cut_sentences() -> None:
+    """Few blank lines (long menus, tags printed without whitespace), but sentences cut at
+    inline tags: still a get_text dump, so its pieces are joined."""
+    text = "Menu\nHome\nNews\nTaxing capital inflows\nBalancing trade flexibly\n"
+    text += ": A well-designed tax adjusts.\nSee the\nreport\n, which says more.\nBanks\n; lose."
+    lines = dump_lines(text)
+    assert is_plain_dump(lines)
+    assert "Balancing trade flexibly: A well-designed tax adjusts." in joined_texts(text)
+    assert not is_plain_dump(dump_lines("Title\nIntro, then a list:\n- a\n- b\n: one"))
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "carnegie-tax-capital-inflows",
+        "innovazione-what-we-do-en",
+        "moza-over-mijnoverheid-zakelijk",
+    ],
+)
+def test_dense_get_text_dumps_of_dev_pages_are_dumps(page: str) -> None:
+    text = (ROOT / f"fixtures/scraped/bs4-get-text/{page}.txt").read_text("utf-8")
+    assert is_plain_dump(dump_lines(text))
+
+
+@pytest.mark.parametrize("scraper", ["html-text", "trafilatura-txt", "newspaper4k"])
+def test_other_plain_scrapers_texts_are_never_dumps(scraper: str) -> None:
+    pages = json.loads((ROOT / "fixtures/scraped/pages.json").read_text("utf-8"))
+    for page in pages:
+        if page["split"] not in ("dev", "extra", "web-dev"):
+            continue
+        text = (ROOT / f"fixtures/scraped/{scraper}/{page['name']}.txt").read_text("utf-8")
+        assert not is_plain_dump(dump_lines(text)), page["name"]
+
+
 # --- hang guard ------------------------------------------------------------------------
 
 

@@ -128,6 +128,12 @@ MIN_BLANK_SHARE = 0.4
 # leave more than one in a row.
 MIN_LONG_BLANK_RUNS = 3
 LONG_BLANK_RUN = 3
+# A dump of a dense page (long menus, a site printing no whitespace between its tags) can
+# have few blank lines; it still shows the sentences it cut at inline tags: lines that start
+# with the comma, colon or semicolon that followed a link or a bold name. The other plain
+# scrapers never start a line so (none in the dev texts).
+CUT_SENTENCE_START = re.compile(r"[,:;]\s")
+MIN_CUT_SENTENCES = 3
 
 
 def is_plain_dump(lines: Sequence[SourceLine]) -> bool:
@@ -151,9 +157,12 @@ def is_plain_dump(lines: Sequence[SourceLine]) -> bool:
         blank += 1
         run += 1
         long_runs += run == LONG_BLANK_RUN
-    return (
-        bool(lines) and blank >= MIN_BLANK_SHARE * len(lines) and long_runs >= MIN_LONG_BLANK_RUNS
-    )
+    spaced = blank >= MIN_BLANK_SHARE * len(lines) and long_runs >= MIN_LONG_BLANK_RUNS
+    return bool(lines) and (spaced or _cut_sentences(lines) >= MIN_CUT_SENTENCES)
+
+
+def _cut_sentences(lines: Sequence[SourceLine]) -> int:
+    return sum(1 for line in lines if CUT_SENTENCE_START.match(line.text))
 
 
 # --- cell-per-line tables --------------------------------------------------------------
