@@ -48,6 +48,8 @@ GLUE = re.compile(
     # "GWLarge", "IIPhotovoltaïque", "IHybride"
     rf"|(?:(?<=[{_UPPER}]{{2}})|(?<=\b[{_UPPER}]))(?=[{_UPPER}][{_LOWER}]{{2}})"
 )
+# A leaked run naming "tr" ends the row; one naming only "td"/"th" ends the cell.
+ROW_TAG = re.compile(r"\btr\b", re.IGNORECASE)
 # Cheap test first: a glued pair of words near the start of the line.
 GLUED_START = re.compile(rf"[{_LOWER}][{_UPPER}]")
 HEADER_REACH = 200
@@ -120,7 +122,7 @@ def _pieces(text: str) -> list[_Piece]:
     position = 0
     for leak in LEAKED_RUN.finditer(text):
         pieces += _glued_pieces(text[position : leak.start()])
-        if pieces and re.search(r"tr\b", leak.group(), re.IGNORECASE):
+        if pieces and ROW_TAG.search(leak.group()):
             pieces[-1] = _Piece(pieces[-1].text, row_break=True)
         position = leak.end()
     return pieces + _glued_pieces(text[position:])
