@@ -53,7 +53,7 @@ def is_layout_table(node: LexborNode) -> bool:
         return True  # a one-cell table is a box around its content
     if node.attributes.get("summary") or _has_data_markup(node):
         return False
-    if _holds_page_content(node) or _is_link_grid(node):
+    if _holds_page_content(node, rows) or _is_link_grid(node):
         return True
     # One row or one column: a strip of boxes, not a grid of records.
     return len(rows) == 1 or all(len(_cells(row.node)) <= 1 for row in rows)
@@ -71,13 +71,13 @@ LINK_GRID_DENSITY = 0.7
 LINK_GRID_MIN_CHARS = 20
 
 
-def _holds_page_content(node: LexborNode) -> bool:
+def _holds_page_content(node: LexborNode, rows: list[_Row]) -> bool:
     """Headings, lists or a nested table in the cells, or a cell of several paragraphs."""
     if any(tag in LAYOUT_MARKUP for tag in _descendant_tags(node)):
         return True
     return any(
         sum(tag == "p" for tag in _descendant_tags(cell)) >= LAYOUT_PARAGRAPHS
-        for row in _rows(node)
+        for row in rows
         for cell in _cells(row.node)
     )
 

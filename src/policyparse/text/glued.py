@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from ..repairs.split_leaked_tags import LEAKED_RUN, NON_TABLE_TAG
 from .lines import SourceLine, TextGrid, grid_line
@@ -97,13 +98,16 @@ def read_glued_tables(lines: Sequence[SourceLine]) -> list[SourceLine]:
 
 def _as_table(line: SourceLine) -> list[SourceLine] | None:
     text = line.text.strip()
-    if not GLUED_START.search(text, 0, HEADER_REACH) or len(GLUE.findall(text)) < MIN_GLUES:
+    if not GLUED_START.search(text, 0, HEADER_REACH) or not _has_glues(text, MIN_GLUES):
         return None
     pieces = _pieces(text)
+    if len(pieces) < 2:
+        return None
+    caption, first_label = _caption_and_label(pieces[0].text)
     for columns in range(2, min(MAX_COLUMNS, len(pieces)) + 1):
-        found = _read_with_columns(pieces, columns)
+        found = _read_with_columns(pieces, columns, first_label)
         if found:
-            caption, rows = found
+            rows = found
             grid = TextGrid(
                 start=0,
                 end=1,
@@ -114,6 +118,11 @@ def _as_table(line: SourceLine) -> list[SourceLine] | None:
             before = [SourceLine(line.number, caption)] if caption else []
             return [*before, grid_line(grid)]
     return None
+
+
+def _has_glues(text: str, count: int) -> bool:
+    """At least ``count`` glued cell breaks (the scan stops there: most lines have none)."""
+    return sum(1 for _ in islice(GLUE.finditer(text), count)) >= count
 
 
 def _pieces(text: str) -> list[_Piece]:
@@ -134,10 +143,10 @@ def _glued_pieces(text: str) -> list[_Piece]:
 
 
 def _read_with_columns(
-    pieces: Sequence[_Piece], columns: int
-) -> tuple[str, list[tuple[str, ...]]] | None:
-    """(caption, header + rows) when ``pieces`` read as a table of ``columns`` columns."""
-    caption, first_label = _caption_and_label(pieces[0].text)
+    pieces: Sequence[_Piece], columns: int, first_label: str
+) -> list[tuple[str, ...]] | None:
+    """Header + rows when ``pieces`` read as a table of ``columns`` columns (the first
+    piece's caption, if any, cut off already: ``first_label`` is the header's first cell)."""
     labels = [first_label, *(piece.text for piece in pieces[1 : columns - 1])]
     if len(pieces) <= columns or not all(_is_label(label) for label in labels):
         return None
@@ -150,7 +159,7 @@ def _read_with_columns(
     for last_label, rest in starts:
         rows = _rows(rest, columns)
         if rows and _is_table(rows):
-            return caption, [(*labels, last_label), *rows]
+            return [(*labels, last_label), *rows]
     return None
 
 

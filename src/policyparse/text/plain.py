@@ -150,19 +150,17 @@ def is_plain_dump(lines: Sequence[SourceLine]) -> bool:
     blank = 0
     long_runs = 0
     run = 0
+    cut_sentences = 0
     for line in lines:
         if line.text.strip():
             run = 0
+            cut_sentences += CUT_SENTENCE_START.match(line.text) is not None
             continue
         blank += 1
         run += 1
         long_runs += run == LONG_BLANK_RUN
     spaced = blank >= MIN_BLANK_SHARE * len(lines) and long_runs >= MIN_LONG_BLANK_RUNS
-    return bool(lines) and (spaced or _cut_sentences(lines) >= MIN_CUT_SENTENCES)
-
-
-def _cut_sentences(lines: Sequence[SourceLine]) -> int:
-    return sum(1 for line in lines if CUT_SENTENCE_START.match(line.text))
+    return bool(lines) and (spaced or cut_sentences >= MIN_CUT_SENTENCES)
 
 
 # --- cell-per-line tables --------------------------------------------------------------
