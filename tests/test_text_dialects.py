@@ -24,6 +24,7 @@ from policyparse.text.reader import read_text_document
 SCRAPED = Path(__file__).resolve().parents[1] / "fixtures" / "scraped"
 WEB_GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "gold" / "web"
 MEXICO = "html4_mexico_plan_mexico"  # a dev page of the scraper benchmark
+KENYA = "html2_kenya_housing_levy"  # another
 MEXICO_TITLE = "Sheinbaum’s Plan México: A Blueprint for Industrial Renewal and Shared Prosperity"
 
 
@@ -963,3 +964,44 @@ def test_japanese_related_reading_lines_end_the_story_on_two_sites() -> None:
         for scraper in ("w3m", "html2text"):
             document = parse(scraped(scraper, page), format="text")
             assert len(document.initiatives) <= 2, (scraper, page)  # were 11 to 22
+
+
+def test_a_markdown_writer_that_marks_its_headings_has_no_unmarked_ones() -> None:
+    """Once a text marks two section headings, its short unmarked lines (labels, bylines,
+    chart captions) are paragraphs; a bold-only line is marked and stays a heading."""
+    text = (
+        "# Single departmental plan\n\n## Objectives\n\nThe department has five objectives.\n\n"
+        "Lead minister: Lord Freud, Minister of State\n\n"
+        "Source: Households below average income\n\n"
+        "## Funding\n\nThe plan is funded from the settlement.\n\n**Next Steps**\n\n"
+        "The ministry reports each year.\n"
+    )
+    titles = [pillar.title for pillar in parse(text).pillars]
+    assert titles == ["Objectives", "Funding", "Next Steps"]
+    assert "Lead minister: Lord Freud" in parse(text).pillars[0].description
+
+
+@pytest.mark.parametrize("scraper", ["html2text", "markdownify"])
+@pytest.mark.parametrize(
+    ("page", "not_headings"),
+    [
+        (
+            "govuk-dwp-single-departmental-plan-2015-2020",
+            {"Lead minister: Lord Freud, Minister of State for Welfare Reform"},
+        ),
+        ("readability-nytimes-4", {"Interest payments on the national debt"}),
+    ],
+)
+def test_unmarked_labels_and_captions_of_marked_markdown_are_not_pillars(
+    scraper: str, page: str, not_headings: set[str]
+) -> None:
+    titles = {pillar.title for pillar in parse(SCRAPED / scraper / f"{page}.txt").pillars}
+    assert not titles & not_headings, titles & not_headings
+
+
+def test_section_headings_stay_when_only_the_site_name_and_headline_are_marked() -> None:
+    """Both are <h1>s, printed with "===" under them; the page's section headings are
+    styled paragraphs, left unmarked: the unmarked-heading rules still hold there."""
+    for scraper in ("html2text", "markdownify"):
+        titles = [pillar.title for pillar in parse(SCRAPED / scraper / f"{KENYA}.txt").pillars]
+        assert {"How the Levy Works", "Projects Under Construction"} <= set(titles), scraper

@@ -83,7 +83,7 @@ def read_text_document(text: str) -> Reading:
         wiki_section_headings(logical), markdown=markdown, layout=shape.dialect == "layout"
     )
     blank = BlankLines.of(lines) if shape.sets_blocks_apart else None
-    blocks = _read_blocks(article, blank)
+    blocks = _read_blocks(article, blank, marks_headings=markdown and _marks_headings(article))
     return Reading(blocks=blocks, skipped=skipped + furniture, dialect=shape.dialect)
 
 
@@ -204,9 +204,12 @@ def _read_plain_lines(text: str, lines: list[SourceLine]) -> list[SourceLine]:
     return with_grids(joined, grids, lambda segment: _join_wrapped_lines(list(segment)))
 
 
-def _read_blocks(lines: list[SourceLine], blank: BlankLines | None = None) -> list[Block]:
+def _read_blocks(
+    lines: list[SourceLine], blank: BlankLines | None = None, *, marks_headings: bool = False
+) -> list[Block]:
     """The blocks of the logical lines; with ``blank``, a heading-shaped line packed
-    between other lines (a menu entry, a flattened table row) stays a paragraph."""
+    between other lines (a menu entry, a flattened table row) stays a paragraph; with
+    ``marks_headings`` (the writer marked its headings) every unmarked line does."""
     blocks: list[Block] = []
     index = 0
     while index < len(lines):
@@ -234,10 +237,34 @@ def _read_blocks(lines: list[SourceLine], blank: BlankLines | None = None) -> li
         else:
             is_first = not blocks or _follows_kicker(blocks)
             # (Asked only of a heading-shaped line: most lines are prose.)
-            apart = partial(_stands_apart, lines, index, blank) if blank else _always
+            apart: Callable[[], bool] = _always
+            if marks_headings:
+                apart = _never
+            elif blank:
+                apart = partial(_stands_apart, lines, index, blank)
             blocks.append(_read_line(line, is_first=is_first, stands_apart=apart))
             index += 1
     return blocks
+
+
+# A Markdown writer that marked this many section headings ("## …", a "---" underline)
+# marked them all: it prints an <h2>-<h6> so, whatever the page's styling. Its unmarked
+# short lines are bylines, captions, "Lead minister: …" fields and link lists, which the
+# heading shape would otherwise take for sections (a bold-only line is marked, and stays).
+MIN_MARKED_HEADINGS = 2
+
+
+def _marks_headings(lines: list[SourceLine]) -> bool:
+    """Does the text mark at least two section headings (level 2 or deeper)? Level-1
+    headings do not count: a page's site name and headline are both often <h1>s, printed
+    by writers that leave the section headings (styled paragraphs) unmarked."""
+    marked = 0
+    for line in lines:
+        heading = MARKDOWN_HEADING.match(line.text)
+        marked += bool(heading and len(heading.group("hashes")) > 1)
+        if marked >= MIN_MARKED_HEADINGS:
+            return True
+    return False
 
 
 # "POLITICS" above the headline: a section label in capitals, not the title.
@@ -353,6 +380,10 @@ def _ends_sentence(text: str) -> bool:
 
 def _always() -> bool:
     return True
+
+
+def _never() -> bool:
+    return False
 
 
 def _read_line(
