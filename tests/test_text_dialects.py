@@ -25,6 +25,7 @@ SCRAPED = Path(__file__).resolve().parents[1] / "fixtures" / "scraped"
 WEB_GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "gold" / "web"
 MEXICO = "html4_mexico_plan_mexico"  # a dev page of the scraper benchmark
 KENYA = "html2_kenya_housing_levy"  # another
+FOCUS = "focus-de-aenderungen-april-2023"  # a web-dev page
 MEXICO_TITLE = "Sheinbaum’s Plan México: A Blueprint for Industrial Renewal and Shared Prosperity"
 
 
@@ -1005,3 +1006,40 @@ def test_section_headings_stay_when_only_the_site_name_and_headline_are_marked()
     for scraper in ("html2text", "markdownify"):
         titles = [pillar.title for pillar in parse(SCRAPED / scraper / f"{KENYA}.txt").pillars]
         assert {"How the Levy Works", "Projects Under Construction"} <= set(titles), scraper
+
+
+def test_a_label_opening_three_short_lines_is_a_field_not_a_section() -> None:
+    text = (
+        "Department plan\n\nEmployment\n\nWe will help people into work.\n\n"
+        "Lead minister: Priti Patel\n\nSource: Labour Force Survey\n\n"
+        "Pensions\n\nWe will protect savings.\n\nLead minister: Ros Altmann\n\n"
+        "Source: Households below Average Income\n\nWelfare\n\nWe will cut fraud.\n\n"
+        "Lead minister: Lord Freud\n\nSource: Fraud and Error statistics\n"
+    )
+    document = parse(text)
+    assert [pillar.title for pillar in document.pillars] == ["Employment", "Pensions", "Welfare"]
+    assert "Lead minister: Ros Altmann" in document.pillars[1].description
+
+
+@pytest.mark.parametrize(
+    ("scraper", "page", "label"),
+    [
+        ("w3m", "govuk-dwp-single-departmental-plan-2015-2020", "Lead minister:"),
+        ("lynx", "govuk-dwp-single-departmental-plan-2015-2020", "Source:"),
+        ("inscriptis", "business-com-business-certifications", "Get Started:"),
+        ("bs4-get-text", "europarl-restore-disaster-recovery-funds", "Mobile number:"),
+    ],
+)
+def test_repeated_field_labels_of_real_pages_are_not_pillars(
+    scraper: str, page: str, label: str
+) -> None:
+    text = scraped(scraper, page)
+    assert sum(label in line for line in text.splitlines()) >= 3
+    titles = [pillar.title for pillar in parse(text).pillars]
+    assert not [title for title in titles if label in title], titles
+
+
+def test_section_headings_sharing_a_longer_label_stay_headings() -> None:
+    """focus.de heads its sections "Neu ab April: …", "Änderungen im April: …"."""
+    titles = [pillar.title for pillar in parse(SCRAPED / "w3m" / f"{FOCUS}.txt").pillars]
+    assert sum(title.startswith(("Neu ab April:", "Änderung")) for title in titles) >= 5, titles

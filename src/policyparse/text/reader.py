@@ -36,6 +36,7 @@ from .dialect import detect_dialect
 from .furniture import split_text_furniture
 from .glued import read_glued_tables
 from .grids import find_aligned_grids, find_box_grids
+from .headings import MARKDOWN_HEADING, field_label, marks_headings, repeated_field_labels
 from .layout import read_layout_lines, split_sidebar
 from .lines import BULLET, GridLine, SourceLine, source_lines, with_grids
 from .markdown import read_markdown_lines
@@ -44,8 +45,6 @@ from .sections import wiki_section_headings
 
 SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 BOLD_LEAD = re.compile(r"^\*\*(?P<lead>[^*]{1,200}?)\*\*\s*(?P<rest>.*)$")
-# "## Heading" (Markdown that survived scraping): the hashes are markup, not text.
-MARKDOWN_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.+?)(?:\s+#+)?\s*$")
 # "**Name** – description" with no bullet is still an item; "**Heading**" alone a heading.
 BOLD_ITEM_LINE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<marker>)(?P<body>\*\*[^*]{1,200}?\*\*\s*[:：–—-]?\s*\S.*)$"
@@ -83,7 +82,12 @@ def read_text_document(text: str) -> Reading:
         wiki_section_headings(logical), markdown=markdown, layout=shape.dialect == "layout"
     )
     blank = BlankLines.of(lines) if shape.sets_blocks_apart else None
-    blocks = _read_blocks(article, blank, marks_headings=markdown and _marks_headings(article))
+    blocks = _read_blocks(
+        article,
+        blank,
+        marked_only=markdown and marks_headings(article),
+        field_labels=repeated_field_labels(article),
+    )
     return Reading(blocks=blocks, skipped=skipped + furniture, dialect=shape.dialect)
 
 
@@ -205,11 +209,16 @@ def _read_plain_lines(text: str, lines: list[SourceLine]) -> list[SourceLine]:
 
 
 def _read_blocks(
-    lines: list[SourceLine], blank: BlankLines | None = None, *, marks_headings: bool = False
+    lines: list[SourceLine],
+    blank: BlankLines | None = None,
+    *,
+    marked_only: bool = False,
+    field_labels: frozenset[str] = frozenset(),
 ) -> list[Block]:
-    """The blocks of the logical lines; with ``blank``, a heading-shaped line packed
-    between other lines (a menu entry, a flattened table row) stays a paragraph; with
-    ``marks_headings`` (the writer marked its headings) every unmarked line does."""
+    """The blocks of the logical lines. A heading-shaped line stays a paragraph when
+    ``blank`` is given and it is packed between other lines (a menu entry, a flattened
+    table row), when ``marked_only`` (the writer marked its headings, not this one), and
+    when it opens with one of ``field_labels`` (a field repeated box after box)."""
     blocks: list[Block] = []
     index = 0
     while index < len(lines):
@@ -238,33 +247,13 @@ def _read_blocks(
             is_first = not blocks or _follows_kicker(blocks)
             # (Asked only of a heading-shaped line: most lines are prose.)
             apart: Callable[[], bool] = _always
-            if marks_headings:
+            if marked_only or (field_labels and field_label(line.text) in field_labels):
                 apart = _never
             elif blank:
                 apart = partial(_stands_apart, lines, index, blank)
             blocks.append(_read_line(line, is_first=is_first, stands_apart=apart))
             index += 1
     return blocks
-
-
-# A Markdown writer that marked this many section headings ("## …", a "---" underline)
-# marked them all: it prints an <h2>-<h6> so, whatever the page's styling. Its unmarked
-# short lines are bylines, captions, "Lead minister: …" fields and link lists, which the
-# heading shape would otherwise take for sections (a bold-only line is marked, and stays).
-MIN_MARKED_HEADINGS = 2
-
-
-def _marks_headings(lines: list[SourceLine]) -> bool:
-    """Does the text mark at least two section headings (level 2 or deeper)? Level-1
-    headings do not count: a page's site name and headline are both often <h1>s, printed
-    by writers that leave the section headings (styled paragraphs) unmarked."""
-    marked = 0
-    for line in lines:
-        heading = MARKDOWN_HEADING.match(line.text)
-        marked += bool(heading and len(heading.group("hashes")) > 1)
-        if marked >= MIN_MARKED_HEADINGS:
-            return True
-    return False
 
 
 # "POLITICS" above the headline: a section label in capitals, not the title.

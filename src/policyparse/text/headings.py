@@ -1,0 +1,72 @@
+"""Which short unmarked lines of a text may not be section headings, decided on the whole text.
+
+A short line that starts like a title and stands apart reads as a heading. Two kinds of
+text say otherwise about some of them:
+- a Markdown writer that marked its section headings (``## …``) marked them all, so its
+  unmarked short lines are bylines, captions and link lists;
+- a label that opens three or more short lines ("Lead minister: …", "Source: …",
+  "Contact: …") is a record's field, repeated in each box of a page, not a section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ..textutil import reads_as_heading, words_of
+from .lines import SourceLine
+
+# "## Heading" (Markdown that survived scraping): the hashes are markup, not text.
+MARKDOWN_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.+?)(?:\s+#+)?\s*$")
+
+# A Markdown writer that marked this many section headings ("## …", a "---" underline)
+# marked them all: it prints an <h2>-<h6> so, whatever the page's styling. Its unmarked
+# short lines are bylines, captions, "Lead minister: …" fields and link lists, which the
+# heading shape would otherwise take for sections (a bold-only line is marked, and stays).
+MIN_MARKED_HEADINGS = 2
+
+# "Label: value" where the label is a field's name: a word or two, as form labels are
+# ("Source", "Lead minister", "Mobile number"). Section headings built on one label run
+# longer ("Neu ab April: …", "Änderungen im April: …") and keep their heading shape.
+FIELD_LABEL = re.compile(r"^\s*(?P<label>[^:：]{1,40}?)\s?[:：]\s*\S")
+MAX_FIELD_LABEL_WORDS = 2
+# A label on this many heading-shaped lines is a field repeated box after box.
+MIN_FIELD_REPEATS = 3
+
+
+def marks_headings(lines: Sequence[SourceLine]) -> bool:
+    """Does the text mark at least two section headings (level 2 or deeper)? Level-1
+    headings do not count: a page's site name and headline are both often <h1>s, printed
+    by writers that leave the section headings (styled paragraphs) unmarked.
+
+    >>> marks_headings([SourceLine(1, "# Site"), SourceLine(2, "## Plan"), SourceLine(3, "Aims")])
+    False
+    """
+    marked = 0
+    for line in lines:
+        heading = MARKDOWN_HEADING.match(line.text)
+        marked += bool(heading and len(heading.group("hashes")) > 1)
+        if marked >= MIN_MARKED_HEADINGS:
+            return True
+    return False
+
+
+def field_label(text: str) -> str | None:
+    """The field label a line opens with, case-folded, or None.
+
+    >>> field_label("Lead minister: Lord Freud"), field_label("Neu ab April: Mehr Netto")
+    ('lead minister', None)
+    """
+    match = FIELD_LABEL.match(text)
+    if not match or len(words_of(match.group("label"))) > MAX_FIELD_LABEL_WORDS:
+        return None
+    return match.group("label").strip().casefold()
+
+
+def repeated_field_labels(lines: Sequence[SourceLine]) -> frozenset[str]:
+    """The labels that open at least three heading-shaped lines of the text."""
+    counts = Counter(field_label(line.text) for line in lines if reads_as_heading(line.text))
+    return frozenset(
+        label for label, count in counts.items() if label and count >= MIN_FIELD_REPEATS
+    )
