@@ -56,6 +56,7 @@ def tables(text: str) -> list[tuple[tuple[str, ...], ...]]:
         ("announced by the \nMinistry of Finance", "announced by the Ministry of Finance"),
         ("announced by \n\t Ministry", "announced by Ministry"),
         ("名称\n：内容。", "名称：内容。"),
+        ("Effizienzhaus 55 (\nEH\n) endet.", "Effizienzhaus 55 (EH) endet."),
     ],
 )
 def test_each_continuation_start_joins(text: str, expected: str) -> None:
@@ -133,11 +134,31 @@ def test_blank_lines_are_kept_as_empty_lines() -> None:
             130,
             "Land Development Agency expansion. The LDA gets an extra €2.5 billion and a mandate to build on State-owned land in Dublin, Cork, Limerick, Galway and Waterford.",
         ),
+        (
+            "govuk-onshore-wind-energy-mix",
+            479,
+            484,
+            "The Civil Aviation Authority’s (CAA) CAP 670 ‘Air Traffic Services Safety"
+            " Requirements’ provides further information. Guidance on Ministry of Defence"
+            " safeguarding is also available.",
+        ),
     ],
 )
 def test_joined_items_on_dev_dumps(page: str, number: int, last: int, text: str) -> None:
     lines = join_inline_breaks(dump_lines((BS4 / f"{page}.txt").read_text(encoding="utf-8")))
     assert SourceLine(number, text, last) in lines
+
+
+def test_an_abbreviation_in_brackets_stays_in_its_sentence_on_two_sites() -> None:
+    """get_text cuts at an <abbr> or a link inside brackets: "… Servizi MAAS (" /
+    "Mobility as a service" / ") e di …" is one sentence (innovazione.gov.it, GOV.UK)."""
+    for page, number in [
+        ("innovazione-butti-audizione-pnrr", 136),
+        ("govuk-onshore-wind-energy-mix", 479),
+    ]:
+        text = (BS4 / f"{page}.txt").read_text(encoding="utf-8")
+        line = next(line for line in join_inline_breaks(dump_lines(text)) if line.number == number)
+        assert line.last_number >= number + 2 and line.text.rstrip().endswith("."), line
 
 
 @pytest.mark.parametrize("page", ["html4_mexico_plan_mexico", "html6_senegal_vision_2050"])

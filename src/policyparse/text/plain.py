@@ -59,8 +59,9 @@ def join_inline_breaks(lines: Sequence[SourceLine]) -> list[SourceLine]:
 
     A non-blank line continues the one before (which must be non-blank) when it starts
     with ``: , . ; )`` (no space), with a dash "–"/"—" or " - ", with a lower-case word,
-    or with whitespace; or when the line before ended in whitespace. A typed bullet
-    (``- ``, ``* ``, ``• ``, ``1. ``) always starts a new line. Output lines are
+    or with whitespace; or when the line before ended in whitespace or an opening bracket
+    or quote ("Effizienzhaus 55 (" / "EH" / "), …": an <abbr> or a link inside brackets).
+    A typed bullet (``- ``, ``* ``, ``• ``, ``1. ``) always starts a new line. Output lines are
     right-stripped; blank lines (whitespace only) come out empty and are never joined
     across, so the result has as many blank lines as the input.
 
@@ -105,6 +106,7 @@ def _continues(previous_raw: str, previous_text: str, text: str) -> bool:
         or first.islower()
         or text[0].isspace()
         or previous_raw[-1].isspace()
+        or previous_raw[-1] in NO_SPACE_AFTER
     )
 
 
