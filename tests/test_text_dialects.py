@@ -1043,3 +1043,36 @@ def test_section_headings_sharing_a_longer_label_stay_headings() -> None:
     """focus.de heads its sections "Neu ab April: …", "Änderungen im April: …"."""
     titles = [pillar.title for pillar in parse(SCRAPED / "w3m" / f"{FOCUS}.txt").pillars]
     assert sum(title.startswith(("Neu ab April:", "Änderung")) for title in titles) >= 5, titles
+
+
+def test_a_sentence_case_heading_over_a_paragraph_is_a_section() -> None:
+    """Past six words the title shape wants Title Case; a sentence-case line of up to twelve
+    words heads a section when a paragraph twice its length follows it. Teaser headlines
+    (over another headline) and lines ending like a sentence cut short stay paragraphs."""
+    text = (
+        "Rail plan 2030\n\nThe government published its plan on Monday.\n\n"
+        "Roads and railways: building in three phases\n\n"
+        "More than half of the programme's money goes to transport, starting with the "
+        "railway to the port and two new motorway sections in the south.\n\n"
+        "Train drivers' union calls off its planned strike this week\n\n"
+        "Zagreb orders forty new trams for the city network\n\n"
+        "The principle of minimal relocation to protect livelihoods; and\n\n"
+        "the plan adds three lines to the network by the end of the decade, the minister said.\n"
+    )
+    titles = [pillar.title for pillar in parse(text).pillars]
+    assert titles == ["Roads and railways: building in three phases"]
+
+
+@pytest.mark.parametrize(
+    ("scraper", "page", "heading"),
+    [
+        ("w3m", "html7_serbia_expo_2027", "Putevi i pruge: Izgradnja u tri faze"),
+        ("html-text", "html7_serbia_expo_2027", "Putevi i pruge: Izgradnja u tri faze"),
+        ("w3m", "html5_ukraine_energy_resilience", "Що далі: зима як іспит для енергосистеми"),
+        ("bs4-get-text", "fox13now-new-laws-2014", "Local: Guns, family leave and shark fins"),
+    ],
+)
+def test_sentence_case_headings_of_real_texts_are_sections(
+    scraper: str, page: str, heading: str
+) -> None:
+    assert heading in [pillar.title for pillar in parse(SCRAPED / scraper / f"{page}.txt").pillars]

@@ -1,7 +1,8 @@
-"""Which short unmarked lines of a text may not be section headings, decided on the whole text.
+"""Which lines of a scraped text are section headings, beyond the shape of a short title.
 
-A short line that starts like a title and stands apart reads as a heading. Two kinds of
-text say otherwise about some of them:
+A short line that starts like a title and stands apart reads as a heading. A longer line
+in sentence case does too when it heads a paragraph (below). Two kinds of text say
+otherwise about some heading-shaped lines:
 - a Markdown writer that marked its section headings (``## …``) marked them all, so its
   unmarked short lines are bylines, captions and link lists;
 - a label that opens three or more short lines ("Lead minister: …", "Source: …",
@@ -14,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..textutil import reads_as_heading, words_of
+from ..textutil import MINOR_WORDS, ends_with_punctuation, reads_as_heading, words_of
 from .lines import SourceLine
 
 # "## Heading" (Markdown that survived scraping): the hashes are markup, not text.
@@ -69,4 +70,48 @@ def repeated_field_labels(lines: Sequence[SourceLine]) -> frozenset[str]:
     counts = Counter(field_label(line.text) for line in lines if reads_as_heading(line.text))
     return frozenset(
         label for label, count in counts.items() if label and count >= MIN_FIELD_REPEATS
+    )
+
+
+# Headings in sentence case ("Interest costs make it harder for the government to do other
+# things", "Putevi i pruge: Izgradnja u tri faze") are as long as question headings; past
+# six words the title shape wants Title Case, which most languages and many English sites
+# do not use. Such a line is a heading only over a paragraph at least twice its length.
+MAX_SENTENCE_CASE_HEADING_WORDS = 12
+MIN_PARAGRAPH_FACTOR = 2
+# A full stop, semicolon or "!"/"?" inside the line: two sentences, not a heading; and a
+# full stop glued to a footnote number ("a year.4").
+INNER_STOP = re.compile(r"[.;!?]\s|[.;]\S")
+
+
+def reads_as_sentence_case_heading(text: str) -> bool:
+    """A line of up to twelve words that starts with a capital and ends on a word that can
+    end a heading (no punctuation, no "and"/"of", no footnote number).
+
+    >>> reads_as_sentence_case_heading("Putevi i pruge: Izgradnja u tri faze")
+    True
+    >>> [reads_as_sentence_case_heading(text) for text in (
+    ...     "The principle of minimal relocation to protect livelihoods; and",
+    ...     "Together these programmes cost about R20 billion a year.4",
+    ...     "The scheme opens to applicants from the first of April")]
+    [False, False, True]
+    """
+    words = words_of(text)
+    return (
+        0 < len(words) <= MAX_SENTENCE_CASE_HEADING_WORDS
+        and text[:1].isupper()
+        and not ends_with_punctuation(text)
+        and not text.endswith((":", "："))
+        and words[-1].casefold() not in MINOR_WORDS
+        and not words[-1][-1].isdigit()
+        and INNER_STOP.search(text) is None
+    )
+
+
+def heads_a_paragraph(heading: str, following: str) -> bool:
+    """Is ``following`` a finished paragraph at least twice as long as ``heading``? (A
+    teaser headline stands over another headline, a chart title over figures.)"""
+    length = len(words_of(heading))
+    return len(words_of(following)) >= MIN_PARAGRAPH_FACTOR * length and ends_with_punctuation(
+        following
     )

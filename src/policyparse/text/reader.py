@@ -36,7 +36,14 @@ from .dialect import detect_dialect
 from .furniture import split_text_furniture
 from .glued import read_glued_tables
 from .grids import find_aligned_grids, find_box_grids
-from .headings import MARKDOWN_HEADING, field_label, marks_headings, repeated_field_labels
+from .headings import (
+    MARKDOWN_HEADING,
+    field_label,
+    heads_a_paragraph,
+    marks_headings,
+    reads_as_sentence_case_heading,
+    repeated_field_labels,
+)
 from .layout import read_layout_lines, split_sidebar
 from .lines import BULLET, GridLine, SourceLine, source_lines, with_grids
 from .markdown import read_markdown_lines
@@ -251,7 +258,10 @@ def _read_blocks(
                 apart = _never
             elif blank:
                 apart = partial(_stands_apart, lines, index, blank)
-            blocks.append(_read_line(line, is_first=is_first, stands_apart=apart))
+            following = partial(_next_text, lines, index)
+            blocks.append(
+                _read_line(line, is_first=is_first, stands_apart=apart, following=following)
+            )
             index += 1
     return blocks
 
@@ -375,8 +385,16 @@ def _never() -> bool:
     return False
 
 
+def _next_text(lines: list[SourceLine], index: int) -> str:
+    return next((line.text for line in lines[index + 1 :] if line.text.strip()), "")
+
+
 def _read_line(
-    line: SourceLine, *, is_first: bool, stands_apart: Callable[[], bool] = _always
+    line: SourceLine,
+    *,
+    is_first: bool,
+    stands_apart: Callable[[], bool] = _always,
+    following: Callable[[], str] = str,
 ) -> Block:
     text = line.text.strip()
     span = line.span()
@@ -388,9 +406,15 @@ def _read_line(
         )
     if is_first and len(words_of(text)) <= MAX_TITLE_WORDS and not _ends_sentence(text):
         return Heading(text=text, level=1, span=span)
-    if reads_as_heading(text) and stands_apart():
+    if _reads_as_section_heading(text, following) and stands_apart():
         return Heading(text=text, level=2, span=span)
     return Paragraph(text=text, span=span)
+
+
+def _reads_as_section_heading(text: str, following: Callable[[], str]) -> bool:
+    if reads_as_heading(text):
+        return True
+    return reads_as_sentence_case_heading(text) and heads_a_paragraph(text, following())
 
 
 # --- tables -------------------------------------------------------------------------
