@@ -1076,3 +1076,21 @@ def test_sentence_case_headings_of_real_texts_are_sections(
     scraper: str, page: str, heading: str
 ) -> None:
     assert heading in [pillar.title for pillar in parse(SCRAPED / scraper / f"{page}.txt").pillars]
+
+
+@pytest.mark.parametrize(
+    ("scraper", "page", "label"),
+    [
+        ("bs4-get-text", "readability-bbc-1", "Media caption"),
+        ("inscriptis", "readability-nytimes-4", "Image"),
+        ("w3m", "nytimes-twitter-private-company-musk", "Image"),
+    ],
+)
+def test_a_figures_screen_reader_label_is_dropped_as_furniture(
+    scraper: str, page: str, label: str
+) -> None:
+    """ "Image" and "Media caption" label a picture for screen readers; printed alone on a
+    line they are page controls, never a section or a paragraph of the story."""
+    document = parse(SCRAPED / scraper / f"{page}.txt")
+    assert label not in {pillar.title for pillar in document.pillars}
+    assert any(dropped.text == label for dropped in document.dropped)
