@@ -80,6 +80,18 @@ def test_tag_soup_keeps_its_text(pieces: list[str]) -> None:
     assert result.ratio >= MIN_CONSERVATION, (markup, result.missing)
 
 
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<html><body><table> <th> rail <tr>",  # found by the tag-soup property above
+        "<html><body><h2>Plan</h2><table><tr><th>Rail Fund</th></tr><tr></tr></table>",
+    ],
+)
+def test_a_table_of_header_cells_over_empty_rows_keeps_its_text(markup: str) -> None:
+    """Its rows were empty, so it has no body; its header cells are kept as prose."""
+    assert measure_conservation(markup.encode("utf-8")).ratio == 1.0
+
+
 @pytest.mark.parametrize("data", [b"", b"   ", b"<html></html>", b"<p></p>"])
 def test_empty_inputs_conserve_trivially(data: bytes) -> None:
     assert measure_conservation(data).ratio == 1.0

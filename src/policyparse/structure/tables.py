@@ -45,13 +45,16 @@ class _Columns:
 
 def add_table(target: PillarDraft, table: Table, index: int) -> list[Dropped]:
     """Add the table's rows as initiatives; tables of figures and total rows are reported."""
-    body = list(enumerate(table.rows))[table.header_rows :]
+    body = [(i, row) for i, row in enumerate(table.rows) if i >= table.header_rows and any(row)]
     width = len(table.rows[0]) if table.rows else 0
     if not body or width == 0:
+        # Header cells over no rows (the rows were empty): a label, kept as prose.
+        target.lines.extend(cell for row in table.rows for cell in row if cell)
         return []
+    headers = [_header_row_record(table, row_index) for row_index in range(table.header_rows)]
     if width == 1:
         add_list(target, _column_as_list(table, body), index)
-        return []
+        return [record for record in headers if record.text]
     columns = _choose_columns(table)
     unread = _unread_reason(table, columns)
     if unread or columns is None:
@@ -59,8 +62,8 @@ def add_table(target: PillarDraft, table: Table, index: int) -> list[Dropped]:
     if _is_prose_grid(table):
         # Sentences in every column (a costs-and-benefits table): prose, not initiatives.
         target.lines.extend(cell for _, row in body for cell in row if cell)
-        return []
-    dropped = [_header_row_record(table, row_index) for row_index in range(table.header_rows)]
+        return [record for record in headers if record.text]
+    dropped = headers
     for row_index, row in body:
         if _is_total_row(row):
             text, where = " ".join(c for c in row if c), table.row_span(row_index).describe()
