@@ -1094,3 +1094,28 @@ def test_a_figures_screen_reader_label_is_dropped_as_furniture(
     document = parse(SCRAPED / scraper / f"{page}.txt")
     assert label not in {pillar.title for pillar in document.pillars}
     assert any(dropped.text == label for dropped in document.dropped)
+
+
+def test_a_pages_menus_do_not_set_the_body_indent_so_item_names_keep_their_text() -> None:
+    """w3m indents a layout table's menus; on a full page they outnumber the article's lines.
+    The body indent is read from prose lines only, so an item's text printed under its name
+    at the item's text column continues the item, which its name then names."""
+    menu = "".join(f"          Menu entry {n}\n" for n in range(12))
+    text = (
+        f"Disaster help\n\n{menu}\nNew Benefits\n\n"
+        "FEMA has changed its programme this year and every survivor can apply for the\n"
+        "new benefits at a recovery centre or online from the first of January.\n\n"
+        "  • Serious Needs Assistance\n"
+        "    Money to help you pay for essential items like food, water and medication.\n"
+        "  • Displacement Assistance\n"
+        "    Money to help with immediate housing needs if you cannot return home.\n"
+    )
+    items = {item.name: item.description for item in parse(text).initiatives}
+    assert items.get("Serious Needs Assistance", "").startswith("Money to help you pay")
+
+
+@pytest.mark.parametrize("scraper", ["w3m", "lynx"])
+def test_fema_benefits_printed_name_over_text_are_items(scraper: str) -> None:
+    document = parse(SCRAPED / scraper / "fema-individual-assistance-program-updates.txt")
+    items = {item.name: item.description for item in document.initiatives}
+    assert items.get("Displacement Assistance", "").startswith("Money to help with immediate")

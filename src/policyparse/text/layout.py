@@ -95,9 +95,15 @@ def _reads_as_name(text: str) -> bool:
     return 0 < len(words) <= MAX_NAME_WORDS and not ends_with_punctuation(text.strip())
 
 
+# A line of prose: this many words at least. Menu entries, link lists and the labels of a
+# page's layout table are shorter, and on a full page they outnumber the article's lines
+# (w3m indents a layout table's cells: a fema.gov page's menus stand 10 columns in).
+MIN_PROSE_LINE_WORDS = 6
+
+
 def _body_indent(lines: Sequence[SourceLine]) -> int:
     """The indent of most prose lines (lynx's margin, inscriptis's layout offset, w3m's 0),
-    not counting lines under an item's text."""
+    not counting lines under an item's text, nor short lines (menus, labels)."""
     indents: Counter[int] = Counter()
     item_column = -1
     for line in lines:
@@ -105,7 +111,7 @@ def _body_indent(lines: Sequence[SourceLine]) -> int:
         indent = layout_indent(line.text)
         if match:
             item_column = match.end("gap")
-        elif line.text.strip() and indent != item_column:
+        elif indent != item_column and length_in_words(line.text) >= MIN_PROSE_LINE_WORDS:
             indents[indent] += 1
     return max(indents, key=lambda indent: (indents[indent], indent), default=0)
 
