@@ -1119,3 +1119,28 @@ def test_fema_benefits_printed_name_over_text_are_items(scraper: str) -> None:
     document = parse(SCRAPED / scraper / "fema-individual-assistance-program-updates.txt")
     items = {item.name: item.description for item in document.initiatives}
     assert items.get("Displacement Assistance", "").startswith("Money to help with immediate")
+
+
+@pytest.mark.parametrize(
+    ("scraper", "page", "title"),
+    [
+        (
+            "w3m",
+            "fema-crisis-counseling-program",
+            "Crisis Counseling Assistance & Training Program",
+        ),
+        (
+            "inscriptis",
+            "fema-crisis-counseling-program",
+            "Crisis Counseling Assistance & Training Program",
+        ),
+        ("html-text", "usagov-finance-your-business", "Finance Your Business"),
+    ],
+)
+def test_the_us_government_banner_is_chrome_above_the_title(
+    scraper: str, page: str, title: str
+) -> None:
+    """Every site built on the US Web Design System (fema.gov, usa.gov…) opens with "An
+    official website of the United States government" and two sentences on .gov and HTTPS;
+    none of them is the title."""
+    assert parse(SCRAPED / scraper / f"{page}.txt").title == title
