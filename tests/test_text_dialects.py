@@ -1144,3 +1144,11 @@ def test_the_us_government_banner_is_chrome_above_the_title(
     official website of the United States government" and two sentences on .gov and HTTPS;
     none of them is the title."""
     assert parse(SCRAPED / scraper / f"{page}.txt").title == title
+
+
+@pytest.mark.parametrize("scraper", ["w3m", "lynx", "bs4-get-text", "html-text"])
+def test_the_spanish_us_government_banner_and_skip_link_are_chrome(scraper: str) -> None:
+    """usa.gov in Spanish: "Saltar al contenido principal", "Un sitio oficial del Gobierno de
+    Estados Unidos" and the banner's two sentences stand above the headline."""
+    document = parse(SCRAPED / scraper / "usagov-es-seguros-de-salud.txt")
+    assert document.title == "Seguros de salud"
