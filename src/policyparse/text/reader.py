@@ -49,6 +49,7 @@ from .lines import BULLET, GridLine, SourceLine, source_lines, with_grids
 from .markdown import read_markdown_lines
 from .plain import find_cell_per_line_tables, is_plain_dump, join_inline_breaks
 from .sections import wiki_section_headings
+from .spaced import find_spaced_tables
 
 SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 BOLD_LEAD = re.compile(r"^\*\*(?P<lead>[^*]{1,200}?)\*\*\s*(?P<rest>.*)$")
@@ -78,13 +79,20 @@ def read_text_document(text: str) -> Reading:
     lines = source_lines(text)
     shape = detect_dialect(lines)
     skipped: list[tuple[str, str, str]] = []
+    dump = False
     if shape.dialect == "markdown":
         logical, skipped = read_markdown_lines(source_lines(text, keep_trailing_space=True))
     elif shape.dialect == "layout":
         logical, skipped = _read_layout_text(lines, shape.wrap_width)
+    elif dump := is_plain_dump(lines):
+        logical = _read_plain_dump(text)
     else:
-        logical = _read_plain_lines(text, lines)
+        logical = read_glued_tables(_join_wrapped_lines(_tabs_to_pipes(lines)))
     markdown = shape.dialect == "markdown"
+    if (shape.sets_blocks_apart or shape.dialect == "layout") and not (markdown or dump):
+        # A row per line, cells joined by a space, shows only where blank lines set the
+        # paragraphs apart (and not in a dump: it prints a line per text node, not per row).
+        logical = with_grids(logical, find_spaced_tables(logical), list)
     article, furniture = split_text_furniture(
         wiki_section_headings(logical), markdown=markdown, layout=shape.dialect == "layout"
     )
@@ -205,11 +213,9 @@ def _read_layout_text(
     return with_grids(lines, grids, read_segment), skipped
 
 
-def _read_plain_lines(text: str, lines: list[SourceLine]) -> list[SourceLine]:
-    """One line per block, or (a get_text dump) one line per text node: the pieces of a
-    sentence cut at inline tags are glued first, and tables printed a cell per line found."""
-    if not is_plain_dump(lines):
-        return read_glued_tables(_join_wrapped_lines(_tabs_to_pipes(lines)))
+def _read_plain_dump(text: str) -> list[SourceLine]:
+    """A get_text dump prints one line per text node: the pieces of a sentence cut at
+    inline tags are glued first, and tables printed a cell per line found."""
     joined = join_inline_breaks(source_lines(text, keep_trailing_space=True))
     grids = find_cell_per_line_tables(joined)
     return with_grids(joined, grids, lambda segment: _join_wrapped_lines(list(segment)))
