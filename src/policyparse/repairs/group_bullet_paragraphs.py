@@ -162,7 +162,7 @@ def _item_kind(paragraph: Paragraph) -> str:
         return "bold"
     if _is_named(paragraph.text, COLON_NAMED):
         return "named"
-    if _is_from_text(paragraph) and _is_named(paragraph.text, DASH_NAMED):
+    if _is_from_text(paragraph) and reads_as_dash_item(paragraph.text):
         return "named"
     if _is_from_text(paragraph) and period_split(paragraph.text):
         return "period"
@@ -175,12 +175,20 @@ def _is_from_text(block: Block) -> bool:
     return block.span.path is None
 
 
-def _is_named(text: str, pattern: re.Pattern[str]) -> bool:
+def _is_named(text: str, pattern: re.Pattern[str], *, lower_case_items: bool = False) -> bool:
+    """A short name, the separator, a sentence. With ``lower_case_items`` a list written in
+    lower case without full stops (GOV.UK's style: "catchment management – supporting river
+    basin planning") reads as one too."""
     match = pattern.match(text.strip())
     if match is None:
         return False
     name, rest = match.group("name"), match.group("rest")
     first = name[0]
+    if lower_case_items and first.islower():
+        return (
+            length_in_words(name) <= MAX_COLON_NAME_WORDS
+            and length_in_words(rest) >= MIN_COLON_SENTENCE_WORDS
+        )
     # Chinese, Japanese and Korean names have no case and their sentences no spaces.
     starts_like_a_name = first.isupper() or (first.isalpha() and not first.islower())
     return (
@@ -189,6 +197,18 @@ def _is_named(text: str, pattern: re.Pattern[str]) -> bool:
         and length_in_words(rest) >= MIN_COLON_SENTENCE_WORDS
         and SENTENCE_END.search(rest) is not None
     )
+
+
+def reads_as_dash_item(text: str) -> bool:
+    """A list item whose bullet a text dump lost: "Wind Farms – Around 8 gigawatts…." or,
+    in lower case, "land and water quality – impacts, risks and control of pollution".
+
+    >>> reads_as_dash_item("land and water quality – impacts, risks and control of pollution")
+    True
+    >>> reads_as_dash_item("Prices rose – and kept rising")
+    False
+    """
+    return _is_named(text, DASH_NAMED, lower_case_items=True)
 
 
 def _continues_run(run: list[Paragraph], block: Paragraph) -> bool:

@@ -24,6 +24,7 @@ from ..blocks import (
     Table,
     freeze_items,
 )
+from ..repairs.group_bullet_paragraphs import reads_as_dash_item
 from ..textutil import (
     CLOSING_MARKS,
     MINOR_WORDS,
@@ -336,6 +337,8 @@ def _continues(previous: str, current: str, wrapped: bool) -> bool:
         return False
     if _is_structure_line(current) or "|" in previous or SEPARATOR_ROW.match(previous):
         return False
+    if reads_as_dash_item(previous) and reads_as_dash_item(current):
+        return False  # two items of a list that lost its bullets ("name – text", a line each)
     if current.lstrip()[:1].islower():
         return True
     if BULLET.match(previous) or BOLD_ITEM_LINE.match(previous) or reads_as_heading(current):
