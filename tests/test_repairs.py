@@ -338,6 +338,26 @@ def test_mixed_case_abbreviations_are_not_glued_headings(text: str) -> None:
     assert find_glued_heading(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Seen on trcimplan.gob.mx, the Firefox Nightly blog, obamawhitehouse.archives.gov
+        # and United Way of King County: the word before the junction has humps of its own.
+        "En Torreón la densidad de MiPyMes es de 33 por cada 1000 habitantes y sigue.",
+        "Bug 1681796 – Prevent superfluous PictureInParent actors from being created early.",
+        "You can continue to follow Denis at @DenisMcDonough on Twitter for more news.",
+        "Create a GetYourRefund profile, answer intake questions, and upload your photos.",
+    ],
+)
+def test_words_with_several_humps_are_not_glued_headings(text: str) -> None:
+    assert find_glued_heading(text) is None
+
+
+def test_a_heading_glued_after_a_hump_word_in_its_sentence_still_splits() -> None:
+    found = find_glued_heading("The PlayStation plan grew. Moving ForwardPresident Lee will speak on Monday.")
+    assert found is not None and found.heading == "Moving Forward"
+
+
 def test_speakers_in_capitals_who_come_back_are_not_named_items() -> None:
     """A transcript and a letters column put a name in capitals before each turn; the names
     come back, so they are speakers, not a list of named things."""

@@ -117,6 +117,10 @@ def _is_known_word(text: str, junction: int) -> bool:
         return True
     if MIXED_CASE.search(right_part):
         return True  # "TabStMoG", "BauGB": an abbreviation, not a word after a heading
+    if MIXED_CASE.search(left_part):
+        # "MiPyMes", "PictureInPicture", "@DenisMcDonough", "GetYourRefund": a word with
+        # several humps; a glued heading ends on a plain word ("Forward" + "President").
+        return True
     # A glue accident happens once; a word the text uses twice is the author's spelling.
     return text.count(token) > 1
 
