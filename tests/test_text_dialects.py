@@ -588,6 +588,56 @@ def test_a_run_of_labels_inside_the_article_is_a_menu_but_a_short_list_under_its
     assert kept[2:7] == ["The corridors it covers:", "- North", "- South", "- East", "- West"]
 
 
+def test_longer_entries_between_two_menu_runs_are_the_same_menu() -> None:
+    menu = ["Home", "World", "Business", "Sport"]
+    longer = ["Gateway for Accelerated Innovation in Nuclear (GAIN)", "Who do I contact?"]
+    kept, reasons = split(["Rail Plan Unveiled", PROSE, *menu, *longer, *menu, PROSE])
+    assert reasons == ["menu"] * 10 and kept == ["Rail Plan Unveiled", PROSE, PROSE]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        [PROSE],  # a paragraph of the story
+        ["Funding: the ministry pays for the first two lines"],  # a label and its text
+        ["The works start in May."],  # a sentence
+        [f"Entry number {n} of a longer list" for n in range(1, 7)],  # more than a bridge
+    ],
+)
+def test_what_stands_between_two_menus_otherwise_stays(between: list[str]) -> None:
+    menu = ["Home", "World", "Business", "Sport"]
+    kept, _ = split(["Rail Plan Unveiled", PROSE, *menu, *between, *menu, PROSE])
+    assert kept[2:-1] == between
+
+
+@pytest.mark.parametrize(
+    ("scraper", "page", "entry"),
+    [
+        # energy.gov's office menu: a programme's long name and a question among labels
+        *(
+            (scraper, "energy-ott-technology-commercialization-fund", entry)
+            for scraper in ("bs4-get-text", "html-text")
+            for entry in ("Who do I contact at the Labs?", "Office of Science User facilities")
+        ),
+        # obamawhitehouse.archives.gov's footer menu
+        (
+            "html-text",
+            "obamawhitehouse-digital-transition",
+            "Eisenhower Executive Office Building Tour",
+        ),
+        # TurboTax's product menu
+        ("bs4-get-text", "turbotax-obbba-tax-law-changes-2026", "TurboTax vs H&R Block Reviews"),
+        ("html-text", "turbotax-obbba-tax-law-changes-2026", "TurboTax vs H&R Block Reviews"),
+    ],
+)
+def test_long_menu_entries_of_real_pages_are_dropped_as_menu(
+    scraper: str, page: str, entry: str
+) -> None:
+    document = parse(SCRAPED / scraper / f"{page}.txt")
+    assert ("menu", entry) in [(item.reason, item.text) for item in document.dropped]
+    assert entry not in [pillar.title for pillar in document.pillars]
+
+
 def test_full_page_dumps_lose_their_menus_from_two_scrapers() -> None:
     for scraper in ("bs4-get-text", "w3m"):
         document = parse(SCRAPED / scraper / "html3_ghana_24_hour_economy.txt")

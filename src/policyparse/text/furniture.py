@@ -9,6 +9,7 @@ between is. The cue phrases are data, one table per language in
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -194,8 +195,16 @@ MIN_ARTICLE_MENU_RUN = 4
 LIST_INTRO_END = (":", "：")
 
 
+# Between two menus, up to this many longer entries ("Gateway for Accelerated Innovation
+# in Nuclear (GAIN)", "Who do I contact at the Labs?") are the same menu.
+MAX_MENU_BRIDGE_LINES = 5
+MAX_MENU_ENTRY_WORDS = 8
+
+
 def menu_lines(lines: Sequence[SourceLine], start: int, end: int) -> list[int]:
-    found: list[int] = []
+    """The lines of the menus inside the article: runs of short labels, and the longer
+    entries between two such runs."""
+    runs: list[list[int]] = []
     run: list[int] = []
     under_intro = False  # is the last line that is not a list item a list's intro?
     for index in range(start + 1, end + 1):
@@ -206,9 +215,32 @@ def menu_lines(lines: Sequence[SourceLine], start: int, end: int) -> list[int]:
             run.append(index)
             continue
         if len(run) >= MIN_ARTICLE_MENU_RUN:
-            found += run
+            runs.append(run)
         run = []
-    return found
+    return [index for found in _bridged(lines, runs) for index in found]
+
+
+def _bridged(lines: Sequence[SourceLine], runs: list[list[int]]) -> list[list[int]]:
+    """Each run, and the entries between it and the next run when they are few and read as
+    menu entries (short, no sentence, no label and colon)."""
+    result = [list(run) for run in runs]
+    for before, after in itertools.pairwise(result):
+        between = range(before[-1] + 1, after[0])
+        if len(between) <= MAX_MENU_BRIDGE_LINES and all(
+            _is_menu_entry(lines[index].text) for index in between
+        ):
+            before.extend(between)
+    return result
+
+
+def _is_menu_entry(text: str) -> bool:
+    text = text.strip()
+    return (
+        bool(text)
+        and ":" not in text
+        and not text.endswith((".", "。"))
+        and length_in_words(text) <= MAX_MENU_ENTRY_WORDS
+    )
 
 
 ITEM_MARK = re.compile(r"^\s*(?:[-*•·◦▪‣+]|\d{1,3}[.)])\s+\S")
