@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from policyparse import parse
 from policyparse.text.lines import SourceLine, source_lines
 from policyparse.text.plain import (
     find_cell_per_line_tables,
@@ -103,6 +104,40 @@ def test_capitalised_line_after_plain_line_is_new() -> None:
         "Reshoring Production",
         "Mexico became a partner.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        # A link cut a bracketed note: Wikipedia's "（原始内容存档于…）", a unit in brackets.
+        ("]\n. （原始内容\n存档\n于2023-12-11）.", ["]. （原始内容存档于2023-12-11）."]),
+        (
+            "The fund (launched in\nMay\n) pays for schools.",
+            ["The fund (launched in May) pays for schools."],
+        ),
+        # A bracket closed, or opened far from the line's end, leaves the next line alone.
+        (
+            "The fund (see the annex) pays for schools and the plan was\nSigned in May.",
+            ["The fund (see the annex) pays for schools and the plan was", "Signed in May."],
+        ),
+        (
+            "(Annex) The fund pays for all the schools in the north\nSigned in May.",
+            ["(Annex) The fund pays for all the schools in the north", "Signed in May."],
+        ),
+    ],
+)
+def test_a_bracket_left_open_near_the_line_end_goes_on_below(text: str, joined: list[str]) -> None:
+    assert joined_texts(text) == joined
+
+
+def test_real_dumps_keep_bracketed_notes_whole() -> None:
+    """zh.wikipedia's references and energypolicy.solutions' chemical formulas (a <sub>
+    inside brackets): the pieces were false sections."""
+    wiki = parse(BS4 / "zh-wikipedia-xiongan-new-area.txt")
+    assert "存档" not in [pillar.title for pillar in wiki.pillars]
+    energy = parse(BS4 / "energypolicy-solutions-process-emissions-policies.txt")
+    titles = [pillar.title for pillar in energy.pillars]
+    assert not any(title.endswith("(CO") or title.startswith("2).") for title in titles)
 
 
 def test_blank_lines_are_kept_as_empty_lines() -> None:

@@ -39,7 +39,7 @@ from .lines import SourceLine, TextGrid
 
 # A line that starts with one of these closes a sentence piece that an inline tag cut off
 # ("Compact" / ": Coordinates…", "Ministry of Finance" / ", will…"): glued with no space.
-NO_SPACE_BEFORE = frozenset(":,.;)!?：，。；）、！？")
+NO_SPACE_BEFORE = frozenset(":,.;)]!?：，。；）」』】、！？")
 # A dash at the start of a line is the "Name – description" separator after a bold name,
 # not a bullet: get_text dumps have no bullet characters (``<li>`` markers are CSS), and
 # the lists of the dumps we read never use "–" or "—" as a typed bullet. A run of lines
@@ -51,7 +51,10 @@ SPACED_HYPHEN = " - "
 # Typed list markers that start a new item: never glued onto the line above.
 BULLET_START = re.compile(r"^\s*(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+\S")
 # An opening bracket or quote at the end of the line before: no space after it.
-NO_SPACE_AFTER = frozenset("([{“‘«„")
+NO_SPACE_AFTER = frozenset("([{“‘«„（「『【")
+CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff]")
+# A bracket opened this close to a line's end and not closed: the note goes on below.
+OPEN_BRACKET_REACH = 20
 
 
 def join_inline_breaks(lines: Sequence[SourceLine]) -> list[SourceLine]:
@@ -107,7 +110,16 @@ def _continues(previous_raw: str, previous_text: str, text: str) -> bool:
         or text[0].isspace()
         or previous_raw[-1].isspace()
         or previous_raw[-1] in NO_SPACE_AFTER
+        or _leaves_bracket_open(previous_text)
     )
+
+
+def _leaves_bracket_open(text: str) -> bool:
+    """Does the line end inside a bracket it opened near its end ("… （原始内容" / "存档" /
+    "于2023-12-11）": a link cut the bracketed note)?"""
+    tail = text[-OPEN_BRACKET_REACH:]
+    opened = max(tail.rfind(bracket) for bracket in "(（")
+    return opened >= 0 and not any(closer in tail[opened:] for closer in ")）")
 
 
 def _is_dash_list(previous_text: str, stripped: str) -> bool:
@@ -116,8 +128,10 @@ def _is_dash_list(previous_text: str, stripped: str) -> bool:
 
 
 def _separator(previous_text: str, text: str) -> str:
-    no_space = text.lstrip()[0] in NO_SPACE_BEFORE or previous_text.rstrip()[-1] in NO_SPACE_AFTER
-    return "" if no_space else " "
+    before, after = previous_text.rstrip()[-1], text.lstrip()[0]
+    no_space = after in NO_SPACE_BEFORE or before in NO_SPACE_AFTER
+    # Chinese and Japanese put no space between words: "原始内容" / "存档" is "原始内容存档".
+    return "" if no_space or (CJK.match(before) and CJK.match(after)) else " "
 
 
 # --- recognising a dump ----------------------------------------------------------------
