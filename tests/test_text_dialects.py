@@ -1148,6 +1148,24 @@ def test_a_figures_screen_reader_label_is_dropped_as_furniture(
     assert any(dropped.text == label for dropped in document.dropped)
 
 
+@pytest.mark.parametrize("scraper", ["bs4-get-text", "html-text", "w3m"])
+@pytest.mark.parametrize(
+    ("page", "label"),
+    [
+        ("usagov-housing-help-programs", "Top"),  # usa.gov's back-to-top links
+        ("usagov-finance-your-business", "Top"),
+        ("studentaid-repayment-plans", "Learn more"),  # studentaid.gov's link buttons
+        ("studentaid-es-planes-de-pago", "Aprenda más"),
+    ],
+)
+def test_back_to_top_and_learn_more_links_are_dropped_as_controls(
+    scraper: str, page: str, label: str
+) -> None:
+    document = parse(SCRAPED / scraper / f"{page}.txt")
+    assert label not in {pillar.title for pillar in document.pillars}
+    assert any(dropped.text == label for dropped in document.dropped)
+
+
 def test_a_pages_menus_do_not_set_the_body_indent_so_item_names_keep_their_text() -> None:
     """w3m indents a layout table's menus; on a full page they outnumber the article's lines.
     The body indent is read from prose lines only, so an item's text printed under its name
