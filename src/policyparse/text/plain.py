@@ -20,10 +20,11 @@ lower-case word would be glued to the one above).
 The trailing-space rule needs the lines' trailing whitespace: read the text with
 ``source_lines(text, keep_trailing_space=True)``.
 
-Out of scope: html-text puts a table row on one line with the cells joined by single
-spaces, which cannot be split back into cells; trafilatura writes pipe tables, which the
-line reader handles; newspaper4k drops tables. Nested sub-bullets that a dump flattens
-into plain lines are not re-attached to the item above here.
+Out of scope here: html-text puts a table row on one line with the cells joined by single
+spaces (read back under a header line by ``text/spaced.py``); trafilatura writes pipe
+tables, which the line reader handles; newspaper4k glues a table's cells into one paragraph
+(``text/glued.py``). Nested sub-bullets that a dump flattens into plain lines are not
+re-attached to the item above here.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ SPACED_HYPHEN = " - "
 BULLET_START = re.compile(r"^\s*(?:[-*•·▪◦‣]|\d{1,3}[.)])\s+\S")
 # An opening bracket or quote at the end of the line before: no space after it.
 NO_SPACE_AFTER = frozenset("([{“‘«„（「『【")
+# Kana and CJK ideographs: Chinese and Japanese write no space between words.
 CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff]")
 # A bracket opened this close to a line's end and not closed: the note goes on below.
 OPEN_BRACKET_REACH = 20
