@@ -84,3 +84,14 @@ def leaks_in(document: PolicyDocument) -> list[str]:
 def load_expected(path: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+def expected_table_rows(page: str) -> list[tuple[str, str]]:
+    """The (name, description) of each initiative a golden document's tables give."""
+    expected = load_expected(DOCUMENTS / f"{page}.expected.json")
+    return [
+        (item["name"], item["description"])
+        for pillar in expected["pillars"]
+        for item in pillar["initiatives"]
+        if item["kind"] == "table"
+    ]

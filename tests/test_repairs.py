@@ -354,7 +354,9 @@ def test_words_with_several_humps_are_not_glued_headings(text: str) -> None:
 
 
 def test_a_heading_glued_after_a_hump_word_in_its_sentence_still_splits() -> None:
-    found = find_glued_heading("The PlayStation plan grew. Moving ForwardPresident Lee will speak on Monday.")
+    found = find_glued_heading(
+        "The PlayStation plan grew. Moving ForwardPresident Lee will speak on Monday."
+    )
     assert found is not None and found.heading == "Moving Forward"
 
 

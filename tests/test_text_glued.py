@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from golden import expected_table_rows
 
 from policyparse import parse
 from policyparse.text.glued import read_glued_tables
@@ -135,16 +135,6 @@ def test_parse_reads_the_rows_as_initiatives() -> None:
 
 
 # --- real scraper output: newspaper4k's text of dev pages ---------------------------------
-
-
-def expected_table_rows(page: str) -> list[tuple[str, str]]:
-    expected = json.loads((ROOT / f"fixtures/documents/{page}.expected.json").read_text("utf-8"))
-    return [
-        (item["name"], item["description"])
-        for pillar in expected["pillars"]
-        for item in pillar["initiatives"]
-        if item["kind"] == "table"
-    ]
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from golden import expected_table_rows
 
 from policyparse import parse
 from policyparse.text.lines import SourceLine, source_lines
@@ -351,16 +352,6 @@ def test_one_line_groups_give_no_table() -> None:
 
 
 # --- find_cell_per_line_tables: committed dev dumps ------------------------------------
-
-
-def expected_table_rows(page: str) -> list[tuple[str, str]]:
-    expected = json.loads((ROOT / f"fixtures/documents/{page}.expected.json").read_text("utf-8"))
-    return [
-        (item["name"], item["description"])
-        for pillar in expected["pillars"]
-        for item in pillar["initiatives"]
-        if item["kind"] == "table"
-    ]
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from golden import expected_table_rows
 
 from policyparse import parse
 from policyparse.text.lines import source_lines
@@ -149,16 +150,6 @@ def test_parse_reads_the_rows_as_initiatives_and_records_the_header() -> None:
 
 
 # --- real scraper output: html-text and lynx of dev pages and of a real city page -----------
-
-
-def expected_table_rows(page: str) -> list[tuple[str, str]]:
-    expected = json.loads((ROOT / f"fixtures/documents/{page}.expected.json").read_text("utf-8"))
-    return [
-        (item["name"], item["description"])
-        for pillar in expected["pillars"]
-        for item in pillar["initiatives"]
-        if item["kind"] == "table"
-    ]
 
 
 def table_initiatives(path: Path) -> list[tuple[str, str]]:
