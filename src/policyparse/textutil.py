@@ -147,6 +147,12 @@ def word_count(text: str, limit: int) -> int:
     return count
 
 
+# A lower-case word of three letters or more, or a run of four CJK characters or more
+# (personal names are two to three): a word of a sentence, not a name, code or figure.
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+COMMON_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_A-ZÀ-ÞĀ-Ž{_CJK}]{{3,}}|[{_CJK}]{{4,}}")
+
+
 def is_capitalised(word: str) -> bool:
     """True for words a Title Case heading would show: capitalised, digits, non-cased scripts."""
     for char in word:

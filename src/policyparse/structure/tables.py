@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..blocks import ListBlock, ListItem, Table, block_text
 from ..cues import alternation
 from ..models import Dropped, Initiative, Origin
-from ..textutil import is_numeric_text, length_in_words, reads_as_date, words_of
+from ..textutil import COMMON_WORD, is_numeric_text, length_in_words, reads_as_date, words_of
 from .draft import PillarDraft
 from .lists import add_list
 from .names import MAX_NAME_WORDS, is_value_box
@@ -30,10 +30,6 @@ NAMING_HEADER = re.compile(alternation("naming_headers"), re.IGNORECASE)
 # (names, codes and figures only), holds labels, not descriptions.
 MAX_LABEL_WORDS = 5
 MIN_LABEL_ROWS = 2
-# A lower-case word of three letters or more, or a run of four CJK characters or more
-# (personal names are two to three).
-_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
-COMMON_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_A-ZÀ-ÞĀ-Ž{_CJK}]{{3,}}|[{_CJK}]{{4,}}")
 
 
 @dataclass(frozen=True)

@@ -53,10 +53,11 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import pairwise
 
 from .dialect import WIDE_CANDIDATE
-from .lines import SourceLine, TextGrid
+from .lines import SourceLine, TextGrid, scan_for_grids
 
 # A grid wider than this is not a table a person wrote; also bounds per-row work.
 MAX_COLUMNS = 50
@@ -373,21 +374,16 @@ def find_box_grids(lines: Sequence[SourceLine]) -> list[TextGrid]:
     >>> grid.rows, grid.header_rows, grid.row_lines
     ((('Plan', 'Goal'), ('A', 'Build 500 homes by 2030.')), 1, ((2, 2), (4, 5)))
     """
-    grids: list[TextGrid] = []
-    index = 0
-    while index < len(lines):
-        rule = _parse_rule(lines[index].text)
-        if rule is None or len(rule.junctions) < 2 or len(rule.junctions) > MAX_COLUMNS + 1:
-            index += 1
-            continue
-        scan = _scan_box(lines, index, rule)
-        grid = _box_grid(scan, index) if scan.end else None
-        if grid is None:
-            index += 1
-            continue
-        grids.append(grid)
-        index = grid.end
-    return grids
+    return scan_for_grids(lines, partial(_box_at, lines))
+
+
+def _box_at(lines: Sequence[SourceLine], index: int) -> TextGrid | None:
+    """The box grid whose top border is the line at ``index``, if it is one."""
+    rule = _parse_rule(lines[index].text)
+    if rule is None or len(rule.junctions) < 2 or len(rule.junctions) > MAX_COLUMNS + 1:
+        return None
+    scan = _scan_box(lines, index, rule)
+    return _box_grid(scan, index) if scan.end else None
 
 
 # --- aligned grids -----------------------------------------------------------------------

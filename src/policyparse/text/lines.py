@@ -110,6 +110,29 @@ def grid_line(grid: TextGrid) -> GridLine:
     return GridLine(first, f"| {text} |", last, table=table)
 
 
+def scan_for_grids(
+    lines: Sequence[SourceLine], grid_at: Callable[[int], TextGrid | None]
+) -> list[TextGrid]:
+    """Every grid ``grid_at`` finds starting at a line, the scan going on after each grid
+    (grids never overlap), so each line is a candidate start at most once.
+
+    >>> lines = [SourceLine(n, t) for n, t in enumerate(["a", "b", "c"], 1)]
+    >>> found = scan_for_grids(lines, lambda i: TextGrid(i, i + 2, (("x",),)) if i < 2 else None)
+    >>> [(grid.start, grid.end) for grid in found]
+    [(0, 2)]
+    """
+    grids: list[TextGrid] = []
+    index = 0
+    while index < len(lines):
+        grid = grid_at(index)
+        if grid is None:
+            index += 1
+            continue
+        grids.append(grid)
+        index = grid.end
+    return grids
+
+
 def with_grids(
     lines: Sequence[SourceLine],
     grids: Sequence[TextGrid],

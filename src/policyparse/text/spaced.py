@@ -28,11 +28,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from ..cues import alternation
 from ..repairs.split_leaked_tags import LEAKED_RUN, NON_TABLE_TAG, ROW_TAG
-from ..textutil import MINOR_WORDS, ends_with_punctuation, title_case_ratio
-from .lines import BULLET, GridLine, SourceLine, TextGrid
+from ..textutil import COMMON_WORD, MINOR_WORDS, ends_with_punctuation, title_case_ratio
+from .lines import BULLET, GridLine, SourceLine, TextGrid, scan_for_grids
 
 MIN_ROWS = 2
 # Aligned columns (a grid the layout reader did not take) are another table's shape.
@@ -47,8 +48,6 @@ DESCRIBING_LABEL = re.compile(
     rf"\b(?:{alternation('describing_headers')}|{alternation('objective_headers')})\b",
     re.IGNORECASE,
 )
-# A lower-case word of three letters or more.
-COMMON_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZÀ-ÞĀ-Ž]{3,}(?![^\W\d_])")
 MIN_COMMON_WORDS = 3
 # After its first word a sentence is mostly lower-case words (names in it allowed: "drills
 # with NATO forces stationed in Poland and the Baltic states"); a heading is not.
@@ -79,16 +78,11 @@ def find_spaced_tables(lines: Sequence[SourceLine]) -> list[TextGrid]:
 NATO forces stationed in Poland.'), ('EU Defence Funding', 'Seeking EU loans and grants to \
 co-finance the border works.'))
     """
-    grids: list[TextGrid] = []
-    index = 0
-    while index < len(lines):
-        grid = _table_at(lines, index) if _is_header(lines[index]) else None
-        if grid is None:
-            index += 1
-            continue
-        grids.append(grid)
-        index = grid.end
-    return grids
+    return scan_for_grids(lines, partial(_table_under, lines))
+
+
+def _table_under(lines: Sequence[SourceLine], index: int) -> TextGrid | None:
+    return _table_at(lines, index) if _is_header(lines[index]) else None
 
 
 def _table_at(lines: Sequence[SourceLine], start: int) -> TextGrid | None:
